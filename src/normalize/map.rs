@@ -1,0 +1,188 @@
+//! The offset map from normalized text back to the original input.
+//!
+//! Most of a normalized text is a byte-for-byte copy of the input, so the map
+//! is stored as segments: a *copy* segment maps a run of normalized bytes
+//! one-to-one onto the same bytes of the input; a *replacement* segment maps
+//! one normalized string (a unified letter, an inserted ZWNJ or space) onto a
+//! whole original range. Memory is proportional to the number of edits, not
+//! to the size of the text, and a lookup is a binary search.
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Seg {
+    /// Where the segment starts in the normalized text.
+    pub norm: usize,
+    /// Where it starts in the original.
+    pub orig: usize,
+    /// For replacements, where it ends in the original; `usize::MAX` for copies.
+    pub orig_end: usize,
+}
+
+impl Seg {
+    #[inline]
+    fn is_copy(&self) -> bool {
+        self.orig_end == usize::MAX
+    }
+}
+
+/// Builds a normalized string and its map in one pass.
+#[derive(Debug, Default)]
+pub(crate) struct MapBuilder {
+    pub out: String,
+    pub segs: Vec<Seg>,
+}
+
+impl MapBuilder {
+    pub fn with_capacity(n: usize) -> MapBuilder {
+        MapBuilder { out: String::with_capacity(n), segs: Vec::new() }
+    }
+
+    /// Appends `s`, an unchanged copy of the original at `orig`.
+    #[inline]
+    pub fn copy(&mut self, orig: usize, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let extend = match self.segs.last() {
+            Some(last) => last.is_copy() && last.orig + (self.out.len() - last.norm) == orig,
+            None => false,
+        };
+        if !extend {
+            self.segs.push(Seg { norm: self.out.len(), orig, orig_end: usize::MAX });
+        }
+        self.out.push_str(s);
+    }
+
+    /// Appends `s` standing for the original range `orig` (which may be
+    /// empty, for an insertion).
+    #[inline]
+    pub fn replace(&mut self, orig: Span, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        self.segs.push(Seg { norm: self.out.len(), orig: orig.start, orig_end: orig.end });
+        self.out.push_str(s);
+    }
+
+    /// Appends one char standing for the original range `orig`.
+    #[inline]
+    pub fn replace_char(&mut self, orig: Span, c: char) {
+        self.segs.push(Seg { norm: self.out.len(), orig: orig.start, orig_end: orig.end });
+        self.out.push(c);
+    }
+
+    pub fn finish(self, original_len: usize) -> (String, OffsetMap) {
+        let map = OffsetMap { segs: self.segs, norm_len: self.out.len(), original_len };
+        (self.out, map)
+    }
+}
+
+/// Maps byte offsets of a normalized text back to the original input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct OffsetMap {
+    segs: Vec<Seg>,
+    norm_len: usize,
+    original_len: usize,
+}
+
+impl OffsetMap {
+    pub fn original_len(&self) -> usize {
+        self.original_len
+    }
+
+    /// Index of the segment holding normalized byte `pos` (`pos < norm_len`).
+    #[inline]
+    fn seg_at(&self, pos: usize) -> usize {
+        match self.segs.binary_search_by(|s| s.norm.cmp(&pos)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Original offset where the normalized byte `pos` starts.
+    pub fn start_of(&self, pos: usize) -> usize {
+        if pos >= self.norm_len || self.segs.is_empty() {
+            return self.original_len;
+        }
+        let s = self.segs[self.seg_at(pos)];
+        if s.is_copy() {
+            s.orig + (pos - s.norm)
+        } else {
+            s.orig
+        }
+    }
+
+    /// Original offset where the normalized range ending at `end` (exclusive) ends.
+    pub fn end_of(&self, end: usize) -> usize {
+        if end == 0 || self.segs.is_empty() {
+            return if self.segs.is_empty() { 0 } else { self.start_of(0) };
+        }
+        let end = end.min(self.norm_len);
+        let s = self.segs[self.seg_at(end - 1)];
+        if s.is_copy() {
+            s.orig + (end - s.norm)
+        } else {
+            s.orig_end
+        }
+    }
+
+    /// The original range of the normalized range `span`.
+    pub fn to_original(&self, span: Span) -> Span {
+        if span.is_empty() {
+            let p = self.start_of(span.start);
+            return Span::new(p, p);
+        }
+        let start = self.start_of(span.start);
+        let end = self.end_of(span.end);
+        Span::new(start, end.max(start))
+    }
+
+    /// Composes `self` (text A → original) with `inner` built over A
+    /// (text B → A): the map of B → original.
+    pub fn compose(&self, inner: &OffsetMap) -> OffsetMap {
+        let mut segs = Vec::with_capacity(self.segs.len() + inner.segs.len());
+        for (k, s) in inner.segs.iter().enumerate() {
+            let next_norm = inner.segs.get(k + 1).map_or(inner.norm_len, |n| n.norm);
+            if s.is_copy() {
+                // A run of B copied from A[s.orig .. s.orig + len]: split it
+                // along the segments of `self`.
+                let len = next_norm - s.norm;
+                let (a0, a1) = (s.orig, s.orig + len);
+                if a0 >= self.norm_len {
+                    segs.push(Seg { norm: s.norm, orig: self.original_len, orig_end: self.original_len });
+                    continue;
+                }
+                let mut i = self.seg_at(a0);
+                let mut a = a0;
+                while a < a1 && i < self.segs.len() {
+                    let t = self.segs[i];
+                    let t_end = self.segs.get(i + 1).map_or(self.norm_len, |n| n.norm);
+                    let piece_end = t_end.min(a1);
+                    let norm = s.norm + (a - a0);
+                    if t.is_copy() {
+                        segs.push(Seg { norm, orig: t.orig + (a - t.norm), orig_end: usize::MAX });
+                    } else {
+                        segs.push(Seg { norm, orig: t.orig, orig_end: t.orig_end });
+                    }
+                    a = piece_end;
+                    i += 1;
+                }
+            } else {
+                let span = self.to_original(Span::new(s.orig, s.orig_end));
+                segs.push(Seg { norm: s.norm, orig: span.start, orig_end: span.end });
+            }
+        }
+        // Merge adjacent copies that continue each other.
+        let mut merged: Vec<Seg> = Vec::with_capacity(segs.len());
+        for s in segs {
+            if let Some(last) = merged.last() {
+                if s.is_copy() && last.is_copy() && last.orig + (s.norm - last.norm) == s.orig {
+                    continue;
+                }
+            }
+            merged.push(s);
+        }
+        OffsetMap { segs: merged, norm_len: inner.norm_len, original_len: self.original_len }
+    }
+}

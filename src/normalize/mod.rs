@@ -1,0 +1,318 @@
+//! Normalization of Persian text as it really arrives, with an offset map.
+//!
+//! One pass over the input unifies letters (ي ى → ی, ك → ک, ة ۀ → ه), digits
+//! (optionally), spaces (NBSP and friends), drops harakat, tatweel and
+//! invisible format characters, decomposes presentation forms, cleans ZWNJ
+//! noise (doubled, beside spaces, after non-joining letters; LRM/RLM/ZWJ used
+//! in place of a ZWNJ) and splits digits glued to words. A second pass
+//! restores missing ZWNJ (see [`zwnj`](self)). Every byte of the result maps
+//! back to the original input through [`Normalized::to_original`].
+
+pub(crate) mod chars;
+pub(crate) mod map;
+pub(crate) mod zwnj;
+
+use crate::span::Span;
+pub use chars::ZWNJ;
+use chars::{action, digit_value, is_non_joining, is_persian_letter, Action};
+use map::{MapBuilder, OffsetMap};
+
+/// Which script digits are written in after normalization.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DigitTarget {
+    /// Leave every digit as written.
+    #[default]
+    Keep,
+    /// Persian digits ۰-۹.
+    Persian,
+    /// ASCII digits 0-9.
+    Ascii,
+}
+
+/// Normalized text and the map back to the original input.
+///
+/// ```
+/// use khabar::{normalize, Span};
+/// let input = "ميليارد ريال";
+/// let n = normalize(input);
+/// assert_eq!(n.as_str(), "میلیارد ریال");
+/// // "ریال" in the normalized text is bytes 15..23; in the input too
+/// // (ي and ی are both two bytes).
+/// let orig = n.to_original(Span::new(15, 23));
+/// assert_eq!(&input[orig], "ريال");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Normalized {
+    text: String,
+    map: OffsetMap,
+}
+
+impl Normalized {
+    /// The normalized text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalized text, by value.
+    pub fn into_string(self) -> String {
+        self.text
+    }
+
+    /// Length of the original input in bytes.
+    pub fn original_len(&self) -> usize {
+        self.map.original_len()
+    }
+
+    /// The byte range of the ORIGINAL input that the normalized range `span`
+    /// came from. The result lies on `char` boundaries of the input; offsets
+    /// beyond the normalized text are clamped to its end. Monotone: a later
+    /// start never maps before an earlier one.
+    pub fn to_original(&self, span: Span) -> Span {
+        let s = Span::new(span.start.min(self.text.len()), span.end.min(self.text.len()));
+        self.map.to_original(s)
+    }
+}
+
+impl std::fmt::Display for Normalized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl AsRef<str> for Normalized {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Options {
+    digits: DigitTarget,
+    unify_letters: bool,
+    repair_zwnj: bool,
+    split_glued_digits: bool,
+    collapse_spaces: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            digits: DigitTarget::Keep,
+            unify_letters: true,
+            repair_zwnj: true,
+            split_glued_digits: true,
+            collapse_spaces: true,
+        }
+    }
+}
+
+/// A reusable normalizer. Cheap to clone; its tables are built once per
+/// process and shared.
+///
+/// ```
+/// use khabar::{DigitTarget, Normalizer};
+/// let n = Normalizer::builder().digits(DigitTarget::Ascii).build();
+/// assert_eq!(n.normalize("۱۴۰۳/۰۵/۱۲").as_str(), "1403/05/12");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Normalizer {
+    opts: Options,
+}
+
+/// Configures a [`Normalizer`].
+#[derive(Clone, Debug, Default)]
+pub struct NormalizerBuilder {
+    opts: Options,
+}
+
+impl NormalizerBuilder {
+    /// Starts from the defaults: digits kept, everything else on.
+    pub fn new() -> NormalizerBuilder {
+        NormalizerBuilder::default()
+    }
+
+    /// The script digits are converted to (default: kept as written).
+    pub fn digits(&mut self, target: DigitTarget) -> &mut NormalizerBuilder {
+        self.opts.digits = target;
+        self
+    }
+
+    /// Unify Arabic letter variants with the Persian ones (default: on).
+    pub fn unify_letters(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.opts.unify_letters = yes;
+        self
+    }
+
+    /// Restore missing ZWNJ from the lexicons (default: on). ZWNJ noise is
+    /// cleaned either way.
+    pub fn repair_zwnj(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.opts.repair_zwnj = yes;
+        self
+    }
+
+    /// Put a space between digits and letters written together, as in
+    /// `۲۴شهریورماه` (default: on).
+    pub fn split_glued_digits(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.opts.split_glued_digits = yes;
+        self
+    }
+
+    /// Collapse runs of spaces into one (default: on).
+    pub fn collapse_spaces(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.opts.collapse_spaces = yes;
+        self
+    }
+
+    /// The configured normalizer.
+    pub fn build(&self) -> Normalizer {
+        Normalizer { opts: self.opts }
+    }
+}
+
+impl Normalizer {
+    /// A normalizer with the default options.
+    pub fn new() -> Normalizer {
+        Normalizer::default()
+    }
+
+    /// A builder to configure one.
+    pub fn builder() -> NormalizerBuilder {
+        NormalizerBuilder::new()
+    }
+
+    /// Normalizes `input`. Never fails and never panics.
+    pub fn normalize(&self, input: &str) -> Normalized {
+        let (text, map) = self.clean(input);
+        if !self.opts.repair_zwnj {
+            return Normalized { text, map };
+        }
+        let mut edits = Vec::new();
+        zwnj::repair(&text, &mut edits);
+        if edits.is_empty() {
+            return Normalized { text, map };
+        }
+        let (text2, inner) = zwnj::apply(&text, &edits);
+        Normalized { text: text2, map: map.compose(&inner) }
+    }
+
+    /// The character pass.
+    fn clean(&self, input: &str) -> (String, OffsetMap) {
+        let o = self.opts;
+        let mut b = MapBuilder::with_capacity(input.len() + input.len() / 16);
+        let mut last: Option<char> = None;
+        // A run of ZWNJ-like marks waiting for the next letter to decide.
+        let mut pending: Option<Span> = None;
+        // Start of a run of unchanged input not yet copied.
+        let mut run = 0usize;
+        let mut compat = String::new();
+        for (i, c) in input.char_indices() {
+            let len = c.len_utf8();
+            let mut act = action(c, o.unify_letters);
+            if c == ' ' {
+                act = Action::Space;
+            }
+            if let Some(v) = digit_value(c) {
+                let want = match o.digits {
+                    DigitTarget::Keep => c,
+                    DigitTarget::Persian => char::from_u32(0x06F0 + v).unwrap_or(c),
+                    DigitTarget::Ascii => char::from_u32('0' as u32 + v).unwrap_or(c),
+                };
+                if want != c {
+                    act = Action::Map(want);
+                }
+            }
+            // Fast path: an unchanged char with nothing pending around it.
+            let out_char = match act {
+                Action::Keep => c,
+                Action::Map(m) => m,
+                Action::Space => ' ',
+                Action::Drop => {
+                    b.copy(run, &input[run..i]);
+                    run = i + len;
+                    continue;
+                }
+                Action::Joiner => {
+                    b.copy(run, &input[run..i]);
+                    run = i + len;
+                    pending = Some(match pending {
+                        Some(p) => Span::new(p.start, i + len),
+                        None => Span::new(i, i + len),
+                    });
+                    continue;
+                }
+                Action::Compat => {
+                    compat.clear();
+                    unicode_normalization::char::decompose_compatible(c, |d| {
+                        match action(d, o.unify_letters) {
+                            Action::Keep | Action::Compat => compat.push(d),
+                            Action::Map(m) => compat.push(m),
+                            Action::Space => compat.push(' '),
+                            Action::Drop | Action::Joiner => {}
+                        }
+                    });
+                    match compat.chars().next() {
+                        Some(first) => first,
+                        None => {
+                            b.copy(run, &input[run..i]);
+                            run = i + len;
+                            continue;
+                        }
+                    }
+                }
+            };
+            // Decide on a pending joiner now that the next char is known.
+            if let Some(p) = pending.take() {
+                let joins = matches!(last, Some(l) if is_persian_letter(l) && !is_non_joining(l))
+                    && is_persian_letter(out_char);
+                if joins {
+                    b.copy(run, &input[run..p.start]);
+                    if &input[p.start..p.end] == "\u{200C}" {
+                        b.copy(p.start, "\u{200C}");
+                    } else {
+                        b.replace_char(p, ZWNJ);
+                    }
+                    run = p.end;
+                    last = Some(ZWNJ);
+                }
+            }
+            if out_char == ' ' {
+                if o.collapse_spaces && last == Some(' ') {
+                    b.copy(run, &input[run..i]);
+                    run = i + len;
+                    continue;
+                }
+            } else if o.split_glued_digits {
+                if let Some(l) = last {
+                    let glued = (digit_value(l).is_some() && is_persian_letter(out_char))
+                        || (is_persian_letter(l) && digit_value(out_char).is_some());
+                    if glued {
+                        b.copy(run, &input[run..i]);
+                        run = i;
+                        b.replace(Span::new(i, i), " ");
+                    }
+                }
+            }
+            match act {
+                Action::Keep => {}
+                Action::Compat => {
+                    b.copy(run, &input[run..i]);
+                    b.replace(Span::new(i, i + len), &compat);
+                    run = i + len;
+                    last = compat.chars().last();
+                    continue;
+                }
+                _ if out_char == c => {}
+                _ => {
+                    b.copy(run, &input[run..i]);
+                    b.replace_char(Span::new(i, i + len), out_char);
+                    run = i + len;
+                }
+            }
+            last = Some(out_char);
+        }
+        b.copy(run, &input[run..]);
+        b.finish(input.len())
+    }
+}

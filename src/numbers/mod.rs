@@ -1,0 +1,5 @@
+//! Exact numbers: digits in any script, number words, and their mixtures.
+
+mod decimal;
+
+pub use decimal::Decimal;
