@@ -19,6 +19,7 @@ static IRAN: &str = include_str!("../../data/places/iran.tsv");
 static WORLD: &str = include_str!("../../data/places/world.tsv");
 static AMBIGUOUS: &str = include_str!("../../data/places/ambiguous.txt");
 static WORDS: &str = include_str!("../../data/places/words.txt");
+static SQUARES: &str = include_str!("../../data/places/squares.txt");
 
 /// Longest name, in words, the gazetteer is searched for.
 const MAX_WORDS: usize = 5;
@@ -40,6 +41,8 @@ struct Gazetteer {
     prefixes: HashSet<String>,
     /// Folded words that cannot be part of a name.
     stop: HashSet<String>,
+    /// Folded first words of square names (میدان آزادی).
+    squares: HashSet<String>,
 }
 
 const KINDS: [LocationKind; 11] = [
@@ -152,7 +155,8 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
         prefixes.insert(key.clone());
     }
     let stop = entries(WORDS).map(fold).collect();
-    Gazetteer { map, prefixes, stop }
+    let squares = entries(SQUARES).filter_map(|l| l.split(' ').next()).map(fold).collect();
+    Gazetteer { map, prefixes, stop, squares }
 });
 
 /// The kind a gazetteer name has when nothing says which.
@@ -307,7 +311,9 @@ enum Ctx {
     Prefixed(LocationKind),
     /// خیابان, بلوار, میدان, بزرگراه: the keyword is part of the name,
     /// which runs over a few words.
-    Street(LocationKind),
+    /// `strict`: the first word must look like a street name (میدان, کوچه
+    /// also mean field and alley in general).
+    Street(LocationKind, bool),
     /// بندر X.
     Port,
     /// منطقه, شهرداری, فرمانداری ...: a gazetteer name, even a common word.
@@ -320,42 +326,64 @@ fn keyword(w: &str) -> Option<Ctx> {
     use LocationKind as K;
     Some(match w {
         "استان" => Ctx::Admin(K::Province, false),
-        "شهرستان" => Ctx::Admin(K::County, true),
+        "شهرستان" => Ctx::Admin(K::County, false),
         "شهر" => Ctx::Admin(K::City, false),
         "بخش" => Ctx::Admin(K::District, false),
-        "دهستان" => Ctx::Admin(K::District, true),
+        "دهستان" => Ctx::Admin(K::District, false),
         "کشور" => Ctx::Admin(K::Country, false),
-        "روستای" | "روستا" => Ctx::Named(K::Village),
-        "محله" | "محلهی" => Ctx::Named(K::District),
-        "شهرک" | "ناحیه" => Ctx::Prefixed(K::District),
-        "خیابان" | "بلوار" | "کوچه" | "خیابانهای" => Ctx::Street(K::Street),
-        "میدان" => Ctx::Street(K::Square),
-        "بزرگراه" | "ازادراه" | "اتوبان" | "کمربندی" => Ctx::Street(K::Road),
+        "روستای" => Ctx::Named(K::Village),
+        "روستا" => Ctx::Admin(K::Village, false),
+        "محله" | "محلهی" => Ctx::Admin(K::District, false),
+        "شهرک" => Ctx::Prefixed(K::District),
+        "خیابان" | "بلوار" => Ctx::Street(K::Street, false),
+        "کوچه" => Ctx::Street(K::Street, true),
+        "میدان" => Ctx::Street(K::Square, true),
+        "بزرگراه" | "ازادراه" | "اتوبان" => Ctx::Street(K::Road, false),
         "بندر" => Ctx::Port,
         "منطقه" | "شهرداری" | "استانداری" | "فرمانداری" | "بخشداری" | "دهیاری" | "شهردار" | "استاندار"
         | "فرماندار" | "بخشدار" | "دهدار" | "توابع" | "مردم" | "دانشگاه" | "مرکز" | "حومه" | "اطراف"
         | "نماینده" => Ctx::Any,
-        "خبرگزاری" | "خبرنگار" | "روزنامه" | "نشریه" | "هفتهنامه" | "ماهنامه" | "تیم" | "باشگاه" => {
-            Ctx::Not
-        }
+        "خبرگزاری" | "خبرنگار" | "گزارش" | "روزنامه" | "نشریه" | "هفتهنامه" | "ماهنامه" | "تیم"
+        | "باشگاه" => Ctx::Not,
         _ => return None,
     })
 }
 
-/// The plural of a keyword: a list of places follows.
-fn plural(w: &str) -> Option<LocationKind> {
+/// The plural of a keyword: a list of places follows; whether names
+/// outside the gazetteer are accepted.
+fn plural(w: &str) -> Option<(LocationKind, bool)> {
     use LocationKind as K;
     Some(match w {
-        "استانهای" | "استانها" => K::Province,
-        "شهرستانهای" | "شهرستانها" => K::County,
-        "شهرهای" => K::City,
-        "بخشهای" => K::District,
-        "روستاهای" => K::Village,
-        "محلههای" | "محلات" => K::District,
-        "کشورهای" => K::Country,
+        "استانهای" | "استانها" => (K::Province, false),
+        "شهرستانهای" | "شهرستانها" => (K::County, false),
+        "شهرهای" => (K::City, false),
+        "بخشهای" => (K::District, false),
+        "روستاهای" => (K::Village, true),
+        "محلههای" | "محلات" => (K::District, true),
+        "کشورهای" => (K::Country, false),
         _ => return None,
     })
 }
+
+/// Auxiliaries and verbs that show the word before them is not a name.
+const AUX: [&str; 16] = [
+    "است",
+    "هست",
+    "هستند",
+    "بود",
+    "بودند",
+    "شد",
+    "شده",
+    "شدند",
+    "کرد",
+    "کرده",
+    "کردند",
+    "دارد",
+    "دارند",
+    "باشد",
+    "نیست",
+    "کند",
+];
 
 /// A place mention found by [`scan`], in normalized-text offsets.
 #[derive(Clone, Debug)]
@@ -391,7 +419,11 @@ fn name_like(text: &str, toks: &[Tok], i: usize, digits: bool) -> bool {
     if w.starts_with("می") && s.contains('\u{200C}') || w.ends_with("های") || w.ends_with("ها") {
         return false;
     }
-    !GAZ.stop.contains(&w) && keyword(&w).is_none() && plural(&w).is_none()
+    if GAZ.stop.contains(&w) || keyword(&w).is_some() || plural(&w).is_some() {
+        return false;
+    }
+    let next = word(text, toks, i + 1);
+    !(t.gap == Gap::Space && (AUX.contains(&next.as_str()) || next.starts_with("می")))
 }
 
 /// Words that may close a village or quarter name (قزل آباد, نو, علیا).
@@ -464,27 +496,36 @@ impl Scanner<'_> {
 
     /// A list of places from word `i` on (X، Y و Z): returns the index after it.
     fn list(&mut self, mut i: usize, kind: LocationKind, unknown: bool) -> usize {
-        loop {
-            let end = if let Some((j, _)) = lookup(self.text, &self.toks, i) {
-                Some(j)
+        // (first word, last word, sure): a lone item that is a common word
+        // or unknown is dropped.
+        let mut items: Vec<(usize, usize, bool)> = Vec::new();
+        let after = loop {
+            let end = if let Some((j, e)) = lookup(self.text, &self.toks, i) {
+                Some((j, !e.amb))
             } else if unknown {
-                self.unknown_name(i)
+                self.unknown_name(i).map(|j| (j, false))
             } else {
                 None
             };
-            let Some(j) = end else { return i };
-            self.push(i, j, kind, true);
+            let Some((j, sure)) = end else { break i };
+            items.push((i, j, sure));
             match self.gap(j) {
                 Gap::Comma => i = j + 1,
                 Gap::Space if word(self.text, &self.toks, j + 1) == "و" => {
                     if self.gap(j + 1) != Gap::Space {
-                        return j + 1;
+                        break j + 1;
                     }
                     i = j + 2;
                 }
-                _ => return j + 1,
+                _ => break j + 1,
+            }
+        };
+        if items.len() > 1 || items.first().is_some_and(|x| x.2) {
+            for (a, b, _) in items {
+                self.push(a, b, kind, true);
             }
         }
+        after
     }
 
     fn run(&mut self) {
@@ -495,20 +536,14 @@ impl Scanner<'_> {
             // A plural keyword, glued or with a separate های.
             let pl = plural(&w).map(|k| (k, i + 1)).or_else(|| {
                 let nw = word(self.text, &self.toks, i + 1);
-                let kw = keyword(&w)?;
+                keyword(&w)?;
                 if next_ok && (nw == "های" || nw == "ها") && self.gap(i + 1) == Gap::Space {
-                    plural(&format!("{w}{nw}"))
-                        .or(match kw {
-                            Ctx::Named(k) => Some(k),
-                            _ => None,
-                        })
-                        .map(|k| (k, i + 2))
+                    plural(&format!("{w}{nw}")).map(|k| (k, i + 2))
                 } else {
                     None
                 }
             });
-            if let Some((kind, at)) = pl {
-                let unknown = matches!(kind, LocationKind::Village | LocationKind::District);
+            if let Some(((kind, unknown), at)) = pl {
                 let after = if self.gap(at - 1) == Gap::Space { self.list(at, kind, unknown) } else { at };
                 i = after.max(i + 1);
                 continue;
@@ -537,9 +572,19 @@ impl Scanner<'_> {
         if !next_ok || i >= self.toks.len() {
             return None;
         }
-        let hit = lookup(self.text, &self.toks, i);
+        // A common word that is also a place name (بخشدار مرکزی, منطقه خبر
+        // داد) is not one after a keyword.
+        let hit = lookup(self.text, &self.toks, i)
+            .filter(|&(j, e)| !(e.amb && (j == i && GAZ.stop.contains(&word(self.text, &self.toks, i)))));
         match ctx {
-            Ctx::Not => Some(hit.map_or(i, |(j, _)| j + 1)),
+            // خبرنگار (اجتماعی) فارس: skip the agency's name.
+            Ctx::Not => Some(match hit {
+                Some((j, _)) => j + 1,
+                None if self.gap(i) == Gap::Space => {
+                    lookup(self.text, &self.toks, i + 1).map_or(i, |(j, _)| j + 1)
+                }
+                None => i,
+            }),
             Ctx::Any => {
                 let (j, e) = hit?;
                 self.push(i, j, default_kind(e.kinds), false);
@@ -554,11 +599,12 @@ impl Scanner<'_> {
                     }
                 }
                 if let Some((j, e)) = hit {
-                    let kind = if kind == LocationKind::Country && e.kinds & bit(kind) == 0 {
-                        default_kind(e.kinds)
-                    } else {
-                        kind
-                    };
+                    let has = e.kinds & bit(kind) != 0;
+                    if (e.amb || kind == LocationKind::Country) && !has {
+                        return None;
+                    }
+                    let kind =
+                        if has || kind != LocationKind::Village { kind } else { default_kind(e.kinds) };
                     self.push(i, j, kind, true);
                     return Some(j + 1);
                 }
@@ -593,7 +639,17 @@ impl Scanner<'_> {
                 self.push(k, j, kind, true);
                 Some(j + 1)
             }
-            Ctx::Street(kind) => {
+            Ctx::Street(kind, strict) => {
+                if strict {
+                    let w = word(self.text, &self.toks, i);
+                    let known = GAZ.squares.contains(&w)
+                        || TITLES.contains(&w.as_str())
+                        || w.chars().all(|c| c.is_ascii_digit())
+                        || hit.is_some_and(|(_, e)| !e.amb);
+                    if !known {
+                        return None;
+                    }
+                }
                 let j = self.street_name(k)?;
                 self.push(k, j, kind, true);
                 Some(j + 1)
@@ -606,14 +662,19 @@ impl Scanner<'_> {
                         return Some(j + 1);
                     }
                 }
+                if let Some((j, e)) = hit {
+                    if e.amb {
+                        return None;
+                    }
+                    self.push(k, j, LocationKind::Port, true);
+                    self.push(i, j, default_kind(e.kinds), false);
+                    return Some(j + 1);
+                }
+                if !TITLES.contains(&word(self.text, &self.toks, i).as_str()) {
+                    return None;
+                }
                 let j = self.street_name(k)?;
                 self.push(k, j, LocationKind::Port, true);
-                // The city named inside (بندر چابهار) is a place too.
-                if let Some((jj, e)) = lookup(self.text, &self.toks, j) {
-                    if !e.amb && jj == j {
-                        self.push(j, j, default_kind(e.kinds), false);
-                    }
-                }
                 Some(j + 1)
             }
         }
