@@ -236,6 +236,7 @@ pub(crate) fn tokenize(text: &str, from: usize, limit: usize) -> Vec<Tok> {
             }
             match c {
                 '،' | ',' => commas += 1,
+                '\n' | '\r' => other = true,
                 c if c.is_whitespace() => {}
                 _ => other = true,
             }

@@ -368,16 +368,30 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
             break;
         }
         if road && (f == "به" || f == "تا") && w.gap(i) == Gap::Space {
-            // جاده X به Y: both ends are places.
+            // جاده X به Y: X is a place, Y a place or a name.
             let before = places.iter().any(|&(_, b)| b == i - 1);
-            if let Some(&(_, b)) = places.iter().find(|&&(a, _)| a == i + 1) {
-                if before {
-                    last = b;
-                    n += b - i + 1;
-                    i = b + 1;
-                    continue;
-                }
+            if !before {
+                break;
             }
+            if let Some(&(_, b)) = places.iter().find(|&&(a, _)| a == i + 1) {
+                last = b;
+                n += b - i + 1;
+                i = b + 1;
+                continue;
+            }
+            let mut b = i;
+            while b < i + 2 && b + 1 < w.len() && w.gap(b) == Gap::Space && !lex.stop.contains(w.f(b + 1)) && !cue_at(w, b + 1) {
+                b += 1;
+            }
+            if b == i {
+                break;
+            }
+            last = b;
+            n += b - i + 1;
+            i = b + 1;
+            continue;
+        }
+        if n > 0 && cardinal(f).is_some() {
             break;
         }
         if lex.stop.contains(f) || cue_at(w, i) || head_at(w, i).is_some() && n > 0 {
@@ -470,7 +484,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         }
     }
 
-    let mut found: Vec<(Cand, ProjectStatus, bool)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     let mut accepted: Vec<Cand> = Vec::new();
     let mut list_until: Option<usize> = None; // list cue active until this clause ends
     let mut i = 0;
@@ -484,8 +498,18 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         };
         let (last, phase) = name_after(&w, h, &kind, &places);
         let named = last > h;
+        // پنجمین ایستگاه, نخستین نیروگاه: the ordinal is part of the name.
+        let first = if i > 0
+            && w.gap(i - 1) == Gap::Space
+            && w.f(i - 1).ends_with("ین")
+            && ordinal(w.f(i - 1)).is_some()
+        {
+            i - 1
+        } else {
+            i
+        };
         let cand = Cand {
-            first: i,
+            first,
             last,
             head: i,
             kind: kind.clone(),
@@ -495,15 +519,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         };
         let clause = w.clause[i];
         let in_list = list_until == Some(clause as usize)
-            && (i > 0 && LIST_CUES.contains(&w.f(i - 1))
+            && (named || !WEAK.contains(&kind.as_str()))
+            && (first > 0 && LIST_CUES.contains(&w.f(first - 1))
                 || accepted.last().is_some_and(|p| {
-                    p.last + 1 == i && w.gap(p.last) == Gap::Comma
-                        || p.last + 2 == i && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space
+                    p.last + 1 == first && w.gap(p.last) == Gap::Comma
+                        || p.last + 2 == first && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space
                 }));
         let chained = accepted.last().is_some_and(|p| {
             w.clause[p.first] == clause
-                && (p.last + 1 == i && w.gap(p.last) == Gap::Comma
-                    || p.last + 2 == i && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space)
+                && (p.last + 1 == first && w.gap(p.last) == Gap::Comma
+                    || p.last + 2 == first && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space)
         });
         let clause_cue = cues.iter().any(|&(c, _)| w.clause[c] == clause && (c < i || c > last));
         let weak = WEAK.contains(&kind.as_str());
@@ -539,36 +564,125 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             .or_else(|| near(&|c| w.clause[c] == clause))
             .or_else(|| near(&|c| w.sentence[c] == w.sentence[i]))
             .or_else(|| near(&|c| w.para[c] == w.para[i]));
-        accepted.push(cand.clone());
-        found.push((cand, status.unwrap_or(ProjectStatus::Opening), status.is_some()));
-        i = last + 1;
+        let location = location_of(&w, &cand, &places);
+        let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
+        found.push(Found {
+            name: text.get(a..b).unwrap_or("").to_string(),
+            range: (a, b),
+            kind: cand.kind.clone(),
+            phase: cand.phase,
+            status,
+            location,
+        });
+        let next = ellipsis(&w, &cand, &places, status, &mut found);
+        accepted.push(cand);
+        i = next.max(last + 1);
     }
 
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (c, status, has_status) in found {
-        let (a, b) = (w.toks[c.first].start, w.toks[c.last].end);
-        let name = text.get(a..b).unwrap_or("").to_string();
-        let key = fold(&name);
-        let st = has_status.then_some(status);
-        if let Some(&k) = seen.get(&key) {
-            if let Some(p) = out.projects.get_mut(k) {
+    // One record per project: a name held in an earlier one of the same
+    // kind (نیروگاه CHP after نخستین نیروگاه CHP فولادسبا) is the same.
+    let mut kept: Vec<(String, usize)> = Vec::new();
+    for f in found {
+        let key = fold(&f.name);
+        let same = kept.iter().find(|(k, idx)| {
+            (*k == key || k.contains(&key) || key.contains(k.as_str()))
+                && out.projects.get(*idx).is_some_and(|p| p.kind.as_deref() == Some(f.kind.as_str()))
+        });
+        if let Some(&(_, idx)) = same {
+            if let Some(p) = out.projects.get_mut(idx) {
                 if p.status.is_none() {
-                    p.status = st;
+                    p.status = f.status;
+                }
+                if p.location.is_none() {
+                    p.location = f.location;
                 }
             }
             continue;
         }
-        let location = location_of(&w, &c, &places);
-        seen.insert(key, out.projects.len());
+        kept.push((key, out.projects.len()));
         out.projects.push(Project {
-            name,
-            kind: Some(c.kind),
-            phase: c.phase,
-            status: st,
-            location,
-            span: doc.span(a..b),
+            name: f.name,
+            kind: Some(f.kind),
+            phase: f.phase,
+            status: f.status,
+            location: f.location,
+            span: doc.span(f.range.0..f.range.1),
         });
     }
+}
+
+/// A project found, before deduplication.
+struct Found {
+    name: String,
+    /// Normalized byte range of the mention.
+    range: (usize, usize),
+    kind: String,
+    phase: Option<u32>,
+    status: Option<ProjectStatus>,
+    location: Option<String>,
+}
+
+/// Elided list items after a project that ends with a place: «طرح هادی
+/// روستای X با هزینه ...، Y با هزینه ... و Z با ...» names three projects.
+/// An item is one to three words followed by the same word that followed
+/// the first name. Returns the word index to go on from.
+fn ellipsis(
+    w: &Words,
+    c: &Cand,
+    places: &[(usize, usize)],
+    status: Option<ProjectStatus>,
+    found: &mut Vec<Found>,
+) -> usize {
+    let Some(&(pa, _)) = places.iter().find(|&&(a, b)| a > c.head && b == c.last) else {
+        return c.last + 1;
+    };
+    let follower = w.f(c.last + 1);
+    if w.gap(c.last) != Gap::Space || !matches!(follower, "با" | "به" | "در" | "از") {
+        return c.last + 1;
+    }
+    let prefix = w.text.get(w.toks[c.first].start..w.toks[pa - 1].end).unwrap_or("");
+    let prefix_last = w.f(pa - 1).to_string();
+    let clause = w.clause[c.last];
+    let mut i = c.last + 2;
+    let mut next = c.last + 1;
+    while i < w.len() && w.clause[i] == clause {
+        // An item starts after a comma or و.
+        let start = if i > 0 && w.gap(i - 1) == Gap::Comma {
+            Some(i)
+        } else if w.f(i) == "و" && w.gap(i) == Gap::Space {
+            Some(i + 1)
+        } else {
+            None
+        };
+        if let Some(mut k) = start {
+            if w.f(k) == prefix_last && w.gap(k) == Gap::Space {
+                k += 1;
+            }
+            let end = (k..k + 3).find(|&m| {
+                m + 1 < w.len()
+                    && w.gap(m) == Gap::Space
+                    && w.f(m + 1) == follower
+                    && (k..=m).all(|x| !LEX.stop.contains(w.f(x)) && cardinal(w.f(x)).is_none())
+                    && (k..m).all(|x| w.gap(x) == Gap::Space)
+            });
+            if let Some(m) = end {
+                let item = w.text.get(w.toks[k].start..w.toks[m].end).unwrap_or("");
+                found.push(Found {
+                    name: format!("{prefix} {item}"),
+                    range: (w.toks[k].start, w.toks[m].end),
+                    kind: c.kind.clone(),
+                    phase: None,
+                    status,
+                    location: Some(item.to_string()),
+                });
+                next = m + 1;
+                i = m + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    next
 }
 
 /// The place of a project: one named inside it, else one after در in the
