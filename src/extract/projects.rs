@@ -340,7 +340,11 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
     let mut phase = None;
     let mut n = 0;
     let mut i = h + 1;
-    let road = matches!(kind, "جاده" | "محور" | "راه" | "بزرگراه" | "آزادراه" | "راه‌آهن" | "کمربندی");
+    let is_road = |k: &str| {
+        matches!(k, "جاده" | "محور" | "راه" | "بزرگراه" | "آزادراه" | "ازادراه" | "راه‌آهن" | "کمربندی")
+    };
+    // بهسازی جاده X به Y: the object of the activity is a road.
+    let road = is_road(kind) || is_road(w.f(h + 1));
     while i < w.len() && n < MAX_NAME {
         if w.gap(i - 1) != Gap::Space {
             break;
@@ -380,7 +384,12 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
                 continue;
             }
             let mut b = i;
-            while b < i + 2 && b + 1 < w.len() && w.gap(b) == Gap::Space && !lex.stop.contains(w.f(b + 1)) && !cue_at(w, b + 1) {
+            while b < i + 2
+                && b + 1 < w.len()
+                && w.gap(b) == Gap::Space
+                && !lex.stop.contains(w.f(b + 1))
+                && !cue_at(w, b + 1)
+            {
                 b += 1;
             }
             if b == i {
@@ -418,7 +427,11 @@ fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
             return None;
         }
         let prev = end - 1;
-        if w.gap(prev) != Gap::Space {
+        // پروژه «X»: quotes do not break the link.
+        let between = w.text.get(w.toks[prev].end..w.toks[end].start).unwrap_or("");
+        if w.gap(prev) != Gap::Space
+            && !between.chars().all(|c| c.is_whitespace() && c != '\n' || "«»\"'".contains(c))
+        {
             return None;
         }
         for start in prev.saturating_sub(MAX_WORDS - 1)..=prev {
@@ -508,15 +521,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         } else {
             i
         };
-        let cand = Cand {
-            first,
-            last,
-            head: i,
-            kind: kind.clone(),
-            phase,
-            named,
-            governed: governor_before(&w, i),
-        };
+        let cand =
+            Cand { first, last, head: i, kind: kind.clone(), phase, named, governed: governor_before(&w, i) };
         let clause = w.clause[i];
         let in_list = list_until == Some(clause as usize)
             && (named || !WEAK.contains(&kind.as_str()))
@@ -539,7 +545,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 || chained && (named || !weak)
                 || plan
                 || named && !work && !weak && clause_cue);
-        let ok = ok && !(work && !named);
+        let ok = ok && (named || !work);
         if !ok {
             i = h + 1;
             continue;
