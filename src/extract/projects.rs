@@ -93,12 +93,28 @@ impl Lex {
 
     /// The longest entry starting at word `i`: its last word and value index.
     fn longest(&self, w: &Words, i: usize) -> Option<(usize, usize)> {
+        self.longest_with(w, i, false)
+    }
+
+    /// The same; with `fillers`, a number or جدید after the first word is
+    /// skipped (خط 2 اتوبوس تندرو, ایستگاه جدید آتش‌نشانی).
+    fn longest_with(&self, w: &Words, i: usize, fillers: bool) -> Option<(usize, usize)> {
         let mut buf = String::new();
         let mut best = None;
         let mut j = i;
         while j < w.folded.len() && j < i + MAX_WORDS {
             if j > i && w.toks[j - 1].gap != Gap::Space {
                 break;
+            }
+            let f = &w.folded[j];
+            if fillers
+                && j == i + 1
+                && (f == "جدید" || f.chars().all(|c| c.is_ascii_digit()))
+                && w.toks[j].gap == Gap::Space
+                && self.prefixes.contains(&format!("{buf}{}", w.folded.get(j + 1).map_or("", String::as_str)))
+            {
+                j += 1;
+                continue;
             }
             buf.push_str(&w.folded[j]);
             if !self.prefixes.contains(&buf) {
@@ -274,6 +290,26 @@ fn cardinal(w: &str) -> Option<u64> {
     None
 }
 
+/// Light verbs: the word before one is a verbal noun, not part of a name.
+const LIGHT: [&str; 16] = [
+    "شد",
+    "شده",
+    "شدند",
+    "شود",
+    "کرد",
+    "کرده",
+    "کردند",
+    "کند",
+    "گرفت",
+    "گرفته",
+    "گردید",
+    "زد",
+    "داد",
+    "یافت",
+    "دارد",
+    "نمود",
+];
+
 /// Kinds that name a generic place or thing unless a name follows.
 const WEAK: [&str; 22] = [
     "ایستگاه",
@@ -321,7 +357,7 @@ struct Cand {
 /// The kind or activity at word `i`: its last word and kind.
 fn head_at(w: &Words, i: usize) -> Option<(usize, String, bool)> {
     let lex = &*LEX;
-    if let Some((j, v)) = lex.kinds.longest(w, i) {
+    if let Some((j, v)) = lex.kinds.longest_with(w, i, true) {
         return Some((j, lex.kinds.vals[v].0.clone(), false));
     }
     lex.works.longest(w, i).map(|(j, v)| (j, lex.works.vals[v].0.clone(), true))
@@ -400,10 +436,22 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
             i = b + 1;
             continue;
         }
-        if n > 0 && cardinal(f).is_some() {
+        // Numbers: خط 2 and فاز 5 take one; ورزشگاه شش هزار نفری does not.
+        if let Some(_) = cardinal(f) {
+            let digits = f.chars().all(|c| c.is_ascii_digit());
+            let next = w.f(i + 1);
+            let unit = cardinal(next).is_some() || next.ends_with('ی') || lex.stop.contains(next);
+            if !(n == 0 && digits && !unit) && !(f == "چهار" && next == "راه") {
+                break;
+            }
+        }
+        // تعلق گرفت, بازگشایی شد: a verbal noun before a light verb.
+        if w.gap(i) == Gap::Space && LIGHT.contains(&w.f(i + 1)) {
             break;
         }
-        if lex.stop.contains(f) || cue_at(w, i) || head_at(w, i).is_some() && n > 0 {
+        // فاز دوم پارک X: a phase runs on over the facility's kind.
+        let head_here = kind != "فاز" && n > 0 && head_at(w, i).is_some();
+        if lex.stop.contains(f) || cue_at(w, i) || head_here {
             break;
         }
         if f.starts_with("می")
@@ -510,7 +558,13 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         };
         let (last, phase) = name_after(&w, h, &kind, &places);
-        let named = last > h;
+        // جدید alone does not name a project.
+        let named = last > h && !(last == h + 1 && w.f(last) == "جدید");
+        let plural_head = {
+            let first_kind = fold(kind.split(' ').next().unwrap_or(""));
+            let hf = w.f(i);
+            hf != first_kind && ["ها", "های", "هایی"].iter().any(|p| hf.ends_with(p))
+        };
         // پنجمین ایستگاه, نخستین نیروگاه: the ordinal is part of the name.
         let first = if i > 0
             && w.gap(i - 1) == Gap::Space
@@ -539,12 +593,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let clause_cue = cues.iter().any(|&(c, _)| w.clause[c] == clause && (c < i || c > last));
         let weak = WEAK.contains(&kind.as_str());
         let plan = kind.starts_with("طرح") && named;
+        // در بیمارستان X: a venue, not what is opened.
+        let venue =
+            first > 0 && w.gap(first - 1) == Gap::Space && matches!(w.f(first - 1), "در" | "درون" | "داخل");
         let ok = !aggregate_before(&w, i)
+            && (named || !plural_head)
             && (cand.governed.is_some() && (named || !weak)
                 || in_list
-                || chained && (named || !weak)
+                || chained && named
                 || plan
-                || named && !work && !weak && clause_cue);
+                || named && !work && !weak && clause_cue && !venue);
         let ok = ok && (named || !work);
         if !ok {
             i = h + 1;
