@@ -437,11 +437,11 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
             continue;
         }
         // Numbers: خط 2 and فاز 5 take one; ورزشگاه شش هزار نفری does not.
-        if let Some(_) = cardinal(f) {
+        if cardinal(f).is_some() {
             let digits = f.chars().all(|c| c.is_ascii_digit());
             let next = w.f(i + 1);
             let unit = cardinal(next).is_some() || next.ends_with('ی') || lex.stop.contains(next);
-            if !(n == 0 && digits && !unit) && !(f == "چهار" && next == "راه") {
+            if !(n == 0 && digits && !unit || f == "چهار" && next == "راه") {
                 break;
             }
         }
