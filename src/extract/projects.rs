@@ -591,7 +591,13 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                     || p.last + 2 == first && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space)
         });
         let clause_cue = cues.iter().any(|&(c, _)| w.clause[c] == clause && (c < i || c > last));
-        let weak = WEAK.contains(&kind.as_str());
+        let weak = WEAK.contains(&kind.as_str()) && !(kind == "فاز" && phase.is_some());
+        // The subject of its clause: بهسازی جاده X در دست اجرا است.
+        let clause_start = first == 0
+            || w.clause[first - 1] != clause
+            || first >= 2
+                && w.clause[first - 2] != clause
+                && matches!(w.f(first - 1), "پروژه" | "طرح" | "و" | "نیز" | "همچنین");
         let plan = kind.starts_with("طرح") && named;
         // در بیمارستان X: a venue, not what is opened.
         let venue =
@@ -602,7 +608,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 || in_list
                 || chained && named
                 || plan
-                || named && !work && !weak && clause_cue && !venue);
+                || named && !work && !weak && clause_cue && !venue
+                || named && clause_start && clause_cue);
         let ok = ok && (named || !work);
         if !ok {
             i = h + 1;
