@@ -438,12 +438,40 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
         }
         // Numbers: خط 2 and فاز 5 take one; ورزشگاه شش هزار نفری does not.
         if cardinal(f).is_some() {
+            // A size: ورزشگاه شش هزار نفری X, مدارس شش کلاسه.
+            let mut k = i;
+            while k + 1 < w.len() && cardinal(w.f(k)).is_some() && w.gap(k) == Gap::Space && k < i + 4 {
+                k += 1;
+            }
+            if w.f(k) == "تخت" && w.gap(k) == Gap::Space && w.f(k + 1) == "خوابی" {
+                k += 1;
+            }
+            let u = w.f(k);
+            let size = k > i
+                && cardinal(u).is_none()
+                && !lex.stop.contains(u)
+                && !u.ends_with("های")
+                && (u.ends_with('ی') || matches!(u, "کلاسه" | "طبقه" | "منظوره"));
+            if size {
+                last = k;
+                n += 1;
+                i = k + 1;
+                continue;
+            }
             let digits = f.chars().all(|c| c.is_ascii_digit());
             let next = w.f(i + 1);
             let unit = cardinal(next).is_some() || next.ends_with('ی') || lex.stop.contains(next);
             if !(n == 0 && digits && !unit || f == "چهار" && next == "راه") {
                 break;
             }
+        }
+        // A plural word after the name (مکان‌های خاص) starts another phrase.
+        if n > 0
+            && w.text
+                .get(w.toks[i].start..w.toks[i].end)
+                .is_some_and(|t| t.ends_with("\u{200c}ها") || t.ends_with("\u{200c}های"))
+        {
+            break;
         }
         // تعلق گرفت, بازگشایی شد: a verbal noun before a light verb.
         if w.gap(i) == Gap::Space && LIGHT.contains(&w.f(i + 1)) {
@@ -629,12 +657,18 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 .min_by_key(|&&(c, _)| if c < cand.first { cand.first - c } else { c - cand.last })
                 .map(|&(_, s)| s)
         };
-        let status = cand
-            .governed
-            .flatten()
-            .or_else(|| near(&|c| w.clause[c] == clause))
-            .or_else(|| near(&|c| w.sentence[c] == w.sentence[i]))
-            .or_else(|| near(&|c| w.para[c] == w.para[i]));
+        // (status, how directly the text gives it)
+        let (status, strength) = match cand.governed.flatten() {
+            Some(st) => (Some(st), 4),
+            None => [
+                (near(&|c| w.clause[c] == clause), 3),
+                (near(&|c| w.sentence[c] == w.sentence[i]), 2),
+                (near(&|c| w.para[c] == w.para[i]), 1),
+            ]
+            .into_iter()
+            .find(|x| x.0.is_some())
+            .unwrap_or((None, 0)),
+        };
         let location = location_of(&w, &cand, &places);
         let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
         found.push(Found {
@@ -643,6 +677,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             kind: cand.kind.clone(),
             phase: cand.phase,
             status,
+            strength,
             location,
         });
         let next = ellipsis(&w, &cand, &places, status, &mut found);
@@ -652,17 +687,21 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
 
     // One record per project: a name held in an earlier one of the same
     // kind (نیروگاه CHP after نخستین نیروگاه CHP فولادسبا) is the same.
-    let mut kept: Vec<(String, usize)> = Vec::new();
+    let mut kept: Vec<(String, usize, u8)> = Vec::new();
     for f in found {
         let key = fold(&f.name);
-        let same = kept.iter().find(|(k, idx)| {
-            (*k == key || k.contains(&key) || key.contains(k.as_str()))
-                && out.projects.get(*idx).is_some_and(|p| p.kind.as_deref() == Some(f.kind.as_str()))
+        let same = kept.iter_mut().find(|(k, idx, _)| {
+            let Some(p) = out.projects.get(*idx) else { return false };
+            let (a, b) = (word_set(&p.name), word_set(&f.name));
+            (*k == key || k.contains(&key) || key.contains(k.as_str()) || a.is_subset(&b) || b.is_subset(&a))
+                && p.kind.as_deref() == Some(f.kind.as_str())
         });
-        if let Some(&(_, idx)) = same {
-            if let Some(p) = out.projects.get_mut(idx) {
-                if p.status.is_none() {
+        if let Some((_, idx, strength)) = same {
+            if let Some(p) = out.projects.get_mut(*idx) {
+                // The most direct statement of its status wins.
+                if f.status.is_some() && f.strength > *strength {
                     p.status = f.status;
+                    *strength = f.strength;
                 }
                 if p.location.is_none() {
                     p.location = f.location;
@@ -670,7 +709,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             continue;
         }
-        kept.push((key, out.projects.len()));
+        kept.push((key, out.projects.len(), f.strength));
         out.projects.push(Project {
             name: f.name,
             kind: Some(f.kind),
@@ -682,6 +721,17 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     }
 }
 
+/// The folded words of a name, plurals made singular (کلینیک‌های → کلینیک).
+fn word_set(name: &str) -> HashSet<String> {
+    name.split(' ')
+        .map(|x| match x.rsplit_once('\u{200c}') {
+            Some((stem, "ها" | "های" | "هایی")) => fold(stem),
+            _ => fold(x),
+        })
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
 /// A project found, before deduplication.
 struct Found {
     name: String,
@@ -690,6 +740,9 @@ struct Found {
     kind: String,
     phase: Option<u32>,
     status: Option<ProjectStatus>,
+    /// How directly the text gives the status: 4 governing noun, 3 clause,
+    /// 2 sentence, 1 paragraph, 0 none.
+    strength: u8,
     location: Option<String>,
 }
 
@@ -744,6 +797,7 @@ fn ellipsis(
                     kind: c.kind.clone(),
                     phase: None,
                     status,
+                    strength: 2,
                     location: Some(item.to_string()),
                 });
                 next = m + 1;
