@@ -43,6 +43,11 @@ pub use span::{Span, TextSpan};
 
 use std::sync::LazyLock;
 
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 static NORMALIZER: LazyLock<Normalizer> = LazyLock::new(Normalizer::new);
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 

@@ -267,13 +267,15 @@ impl Normalizer {
                 let joins = matches!(last, Some(l) if is_persian_letter(l) && !is_non_joining(l))
                     && is_persian_letter(out_char);
                 if joins {
-                    b.copy(run, &input[run..p.start]);
+                    // Only dropped chars lie between the marks and `i`, so
+                    // everything before the marks is already copied.
+                    b.copy(run, &input[run..i]);
+                    run = i;
                     if &input[p.start..p.end] == "\u{200C}" {
                         b.copy(p.start, "\u{200C}");
                     } else {
                         b.replace_char(p, ZWNJ);
                     }
-                    run = p.end;
                     last = Some(ZWNJ);
                 }
             }
