@@ -230,39 +230,23 @@ impl<'t> Words<'t> {
     }
 }
 
-/// Ordinal words: پنجم → 5. (Local table; the number grammar's ordinal
-/// parser can replace it.)
-fn ordinal(w: &str) -> Option<u32> {
-    const ORD: [(&str, u32); 20] = [
-        ("اول", 1),
-        ("یکم", 1),
-        ("نخست", 1),
-        ("دوم", 2),
-        ("سوم", 3),
-        ("چهارم", 4),
-        ("پنجم", 5),
-        ("ششم", 6),
-        ("هفتم", 7),
-        ("هشتم", 8),
-        ("نهم", 9),
-        ("دهم", 10),
-        ("یازدهم", 11),
-        ("دوازدهم", 12),
-        ("سیزدهم", 13),
-        ("چهاردهم", 14),
-        ("پانزدهم", 15),
-        ("شانزدهم", 16),
-        ("هفدهم", 17),
-        ("هجدهم", 18),
-    ];
-    let w = w.strip_suffix("ین").unwrap_or(w);
-    if let Some(&(_, n)) = ORD.iter().find(|(s, _)| *s == w) {
-        return Some(n);
+/// The ordinal starting at word `i` (پنجم, پنجمین, بیست و پنجم, or digits
+/// after فاز): its value and last word.
+fn ordinal_at(w: &Words, i: usize) -> Option<(u32, usize)> {
+    let t = w.toks.get(i)?;
+    let f = w.f(i);
+    if !f.is_empty() && f.len() <= 3 && f.chars().all(|c| c.is_ascii_digit()) {
+        return Some((f.parse().ok()?, i));
     }
-    if w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() && w.len() <= 3 {
-        return w.parse().ok();
-    }
-    None
+    let (n, len) = crate::numbers::ordinal_prefix(w.text.get(t.start..)?)?;
+    let end = t.start + len;
+    let last = (i..w.len()).take(6).find(|&j| w.toks[j].end == end)?;
+    Some((u32::try_from(n).ok()?, last))
+}
+
+/// Whether word `i` is an ordinal.
+fn ordinal(w: &Words, i: usize) -> bool {
+    ordinal_at(w, i).is_some()
 }
 
 /// A cardinal number word or digits, and its value when small words.
@@ -387,11 +371,11 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
         }
         let f = w.f(i);
         if kind == "فاز" && n == 0 {
-            if let Some(p) = ordinal(f) {
+            if let Some((p, j)) = ordinal_at(w, i) {
                 phase = Some(p);
-                last = i;
+                last = j;
                 n += 1;
-                i += 1;
+                i = j + 1;
                 continue;
             }
         }
@@ -518,7 +502,7 @@ fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
             }
         }
         let f = w.f(prev);
-        if cardinal(f).is_some() || ordinal(f).is_some() || matches!(f, "مورد" | "باب" | "دستگاه" | "عدد")
+        if cardinal(f).is_some() || ordinal(w, prev) || matches!(f, "مورد" | "باب" | "دستگاه" | "عدد")
         {
             end = prev;
             continue;
@@ -594,10 +578,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             hf != first_kind && ["ها", "های", "هایی"].iter().any(|p| hf.ends_with(p))
         };
         // پنجمین ایستگاه, نخستین نیروگاه: the ordinal is part of the name.
-        let first = if i > 0
-            && w.gap(i - 1) == Gap::Space
-            && w.f(i - 1).ends_with("ین")
-            && ordinal(w.f(i - 1)).is_some()
+        let first = if i > 0 && w.gap(i - 1) == Gap::Space && w.f(i - 1).ends_with("ین") && ordinal(&w, i - 1)
         {
             i - 1
         } else {

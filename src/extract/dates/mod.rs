@@ -110,7 +110,8 @@ struct YearPart {
 /// Words joining two days, two dates or two years of a range or list.
 const RANGE_WORDS: [&str; 7] = ["تا", "و", "-", "الی", "لغایت", "،", ","];
 /// Words before a bare four-digit number that make it a year.
-const YEAR_CONTEXT: [&str; 10] = ["لایحه", "بودجه", "مصوب", "مصوبه", "افق", "انداز", "اکسپو", "المپیک", "متولد", "سالهای"];
+const YEAR_CONTEXT: [&str; 10] =
+    ["لایحه", "بودجه", "مصوب", "مصوبه", "افق", "انداز", "اکسپو", "المپیک", "متولد", "سالهای"];
 /// Words after a relative day that belong to it (امروز صبح).
 const DAY_PARTS: [&str; 6] = ["صبح", "ظهر", "عصر", "شب", "بامداد", "غروب"];
 
@@ -304,7 +305,13 @@ impl Parser<'_, '_> {
         if !valid {
             return None;
         }
-        let f = Fields { calendar: Some(cal), year: Some(year), month: Some(m), day: Some(d), ..Fields::default() };
+        let f = Fields {
+            calendar: Some(cal),
+            year: Some(year),
+            month: Some(m),
+            day: Some(d),
+            ..Fields::default()
+        };
         Some(Hit { start: i, end, f })
     }
 
@@ -386,7 +393,9 @@ impl Parser<'_, '_> {
                 k += 1;
                 "روز"
             }
-            "روز" | "هفته" | "ماه" | "ماهه" | "سال" | "ساله" | "دهه" | "قرن" => unit,
+            "روز" | "هفته" | "ماه" | "ماهه" | "سال" | "ساله" | "دهه" | "قرن" => {
+                unit
+            }
             _ => return None,
         };
         k += 1;
@@ -417,13 +426,16 @@ impl Parser<'_, '_> {
         }
         // The first months of a year: ۹ ماهه نخست سال جاری.
         if matches!(unit, "ماه" | "ماهه") {
-            if self.is_any(k, &["نخست", "اول", "دوم", "سوم", "چهارم", "پایانی", "آخر", "ابتدای", "منتهی"]) {
+            if self.is_any(k, &["نخست", "اول", "دوم", "سوم", "چهارم", "پایانی", "آخر", "ابتدای", "منتهی"])
+            {
                 k += 1;
             }
             if self.is(k, "به") && self.is_any(k - 1, &["منتهی"]) {
                 k += 1;
             }
-            let h = self.year(k).or_else(|| self.relative(k).filter(|h| h.f.relative.is_some_and(is_year_relative)))?;
+            let h = self
+                .year(k)
+                .or_else(|| self.relative(k).filter(|h| h.f.relative.is_some_and(is_year_relative)))?;
             return Some(Hit { start: i, ..h });
         }
         None
@@ -477,7 +489,20 @@ impl Parser<'_, '_> {
         if matches!(p, Some("های" | "ها")) {
             p = prev(2);
         }
-        matches!(p, Some("نماز" | "امام" | "ائمه" | "خطیب" | "خطبه" | "خطبههای" | "ستاد" | "شورای" | "اقامه"))
+        matches!(
+            p,
+            Some(
+                "نماز"
+                    | "امام"
+                    | "ائمه"
+                    | "خطیب"
+                    | "خطبه"
+                    | "خطبههای"
+                    | "ستاد"
+                    | "شورای"
+                    | "اقامه"
+            )
+        )
     }
 
     /// A relative expression from the lexicon, with a weekday, a date, a
@@ -602,13 +627,19 @@ impl Parser<'_, '_> {
         if let Some(yp) = self.year_part(k) {
             if let Some((v, nd)) = yp.year {
                 let hint = yp.calendar.or(Some(mn.calendar));
-                if let Some((y, c)) = resolve_year(v, nd, hint).filter(|&(_, c)| c == mn.calendar || yp.calendar.is_some()) {
+                if let Some((y, c)) =
+                    resolve_year(v, nd, hint).filter(|&(_, c)| c == mn.calendar || yp.calendar.is_some())
+                {
                     f.year = Some(y);
                     f.calendar = Some(c);
                     k = yp.end;
                     has_year = true;
                 }
-            } else if !(mn.need == Need::Context && yp.relative.is_some() && self.word(k).is_some_and(|w| w != "سال" && w != "امسال" && w != "پارسال") && !mah) {
+            } else if !(mn.need == Need::Context
+                && yp.relative.is_some()
+                && self.word(k).is_some_and(|w| w != "سال" && w != "امسال" && w != "پارسال")
+                && !mah)
+            {
                 f.relative = yp.relative;
                 has_context = true;
                 has_year |= yp.calendar.is_some();
@@ -629,7 +660,8 @@ impl Parser<'_, '_> {
     /// A season of a year: `تابستان ۱۳۹۵`, `بهار امسال`; `نوروز ۹۵`.
     fn season(&self, i: usize) -> Option<Hit> {
         let w = self.word(i)?;
-        if !matches!(w, "بهار" | "تابستان" | "پاییز" | "پائیز" | "زمستان" | "نوروز") {
+        if !matches!(w, "بهار" | "تابستان" | "پاییز" | "پائیز" | "زمستان" | "نوروز")
+        {
             return None;
         }
         let yp = self.year_part(i + 1)?;
@@ -722,7 +754,11 @@ impl Parser<'_, '_> {
         }
         let (v, nd) = self.number(i + 1).filter(|&(_, nd)| nd == 4)?;
         let (y, c) = resolve_year(v, nd, None)?;
-        Some(Hit { start: i + 1, end: i + 2, f: Fields { calendar: Some(c), year: Some(y), ..Fields::default() } })
+        Some(Hit {
+            start: i + 1,
+            end: i + 2,
+            f: Fields { calendar: Some(c), year: Some(y), ..Fields::default() },
+        })
     }
 }
 
@@ -754,11 +790,8 @@ fn resolve_year(v: u32, digits: usize, cal: Option<Calendar>) -> Option<(i32, Ca
     let v = v as i32;
     match digits {
         4 => {
-            let c = cal.unwrap_or(if (1200..1500).contains(&v) {
-                Calendar::Jalali
-            } else {
-                Calendar::Gregorian
-            });
+            let c =
+                cal.unwrap_or(if (1200..1500).contains(&v) { Calendar::Jalali } else { Calendar::Gregorian });
             let ok = match c {
                 Calendar::Jalali => (1200..1500).contains(&v),
                 Calendar::Gregorian => (1000..2200).contains(&v),

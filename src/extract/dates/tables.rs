@@ -129,14 +129,16 @@ pub(super) static MONTHS: LazyLock<Phrases<MonthName>> = LazyLock::new(|| {
 /// Days of the week.
 pub(super) static WEEKDAYS: LazyLock<Phrases<Weekday>> = LazyLock::new(|| {
     Phrases::new(
-        rows(include_str!("../../../data/dates/weekdays.tsv")).filter_map(|r| Some((*r.first()?, weekday(r.get(1)?)?))),
+        rows(include_str!("../../../data/dates/weekdays.tsv"))
+            .filter_map(|r| Some((*r.first()?, weekday(r.get(1)?)?))),
     )
 });
 
 /// Relative expressions (امروز, سال جاری, هفته آینده ...).
 pub(super) static RELATIVE: LazyLock<Phrases<Relative>> = LazyLock::new(|| {
     Phrases::new(
-        rows(include_str!("../../../data/dates/relative.tsv")).filter_map(|r| Some((*r.first()?, relative(r.get(1)?)?))),
+        rows(include_str!("../../../data/dates/relative.tsv"))
+            .filter_map(|r| Some((*r.first()?, relative(r.get(1)?)?))),
     )
 });
 
@@ -179,13 +181,49 @@ pub(super) enum Prefix {
 /// Words that may stand before a date and belong to it.
 pub(super) static PREFIXES: LazyLock<Phrases<Prefix>> = LazyLock::new(|| {
     let day = [
-        "صبح", "ظهر", "عصر", "شب", "بامداد", "غروب", "شامگاه", "صبحگاه", "نیمه شب", "پیش از ظهر", "قبل از ظهر",
-        "بعد از ظهر", "بعدازظهر", "روز", "روزهای", "روز های", "تاریخ", "ساعات اولیه",
+        "صبح",
+        "ظهر",
+        "عصر",
+        "شب",
+        "بامداد",
+        "غروب",
+        "شامگاه",
+        "صبحگاه",
+        "نیمه شب",
+        "پیش از ظهر",
+        "قبل از ظهر",
+        "بعد از ظهر",
+        "بعدازظهر",
+        "روز",
+        "روزهای",
+        "روز های",
+        "تاریخ",
+        "ساعات اولیه",
     ];
     let period = [
-        "پایان", "انتهای", "ابتدای", "آغاز", "اوایل", "اواسط", "اواخر", "آخر", "نیمه", "نیمه اول", "نیمه دوم",
-        "نیمه نخست", "نیمه دوم", "سه ماهه اول", "سه ماهه دوم", "سه ماهه سوم", "سه ماهه چهارم", "سه ماهه نخست",
-        "شش ماهه اول", "شش ماهه دوم", "شش ماهه نخست",
+        "پایان",
+        "انتهای",
+        "ابتدای",
+        "آغاز",
+        "اوایل",
+        "اواسط",
+        "اواخر",
+        "آخر",
+        "نیمه",
+        "نیمه اول",
+        "نیمه دوم",
+        "نیمه نخست",
+        "نیمه دوم",
+        "سه ماهه اول",
+        "سه ماهه دوم",
+        "سه ماهه سوم",
+        "سه ماهه چهارم",
+        "سه ماهه نخست",
+        "شش ماهه اول",
+        "شش ماهه دوم",
+        "شش ماهه نخست",
     ];
-    Phrases::new(day.into_iter().map(|p| (p, Prefix::Day)).chain(period.into_iter().map(|p| (p, Prefix::Period))))
+    Phrases::new(
+        day.into_iter().map(|p| (p, Prefix::Day)).chain(period.into_iter().map(|p| (p, Prefix::Period))),
+    )
 });

@@ -36,7 +36,8 @@ fn is_letter(c: char) -> bool {
 
 #[inline]
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200B}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
+    c.is_whitespace()
+        || matches!(c, '\u{200C}' | '\u{200B}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
 }
 
 /// The value of an ASCII, Persian or Arabic-Indic digit.
