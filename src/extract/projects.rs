@@ -12,10 +12,10 @@
 //! the clause, the sentence, then the paragraph.
 
 use super::locations::{self, Gap, Tok};
+use super::locations::{FastMap as HashMap, FastSet as HashSet};
 use super::Doc;
 use crate::lexicon::{entries, rows};
 use crate::model::{Extraction, Project, ProjectStatus};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static KINDS: &str = include_str!("../../data/projects/kinds.tsv");
@@ -30,28 +30,7 @@ const MAX_WORDS: usize = 6;
 /// Most words in a name after its kind.
 const MAX_NAME: usize = 5;
 
-/// Folds a word for matching: no ZWNJ, alef forms unified, Arabic letters
-/// unified, harakat dropped.
-fn fold_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '\u{200C}' | '\u{200D}' | ' ' | 'ء' | '\u{0654}' | '\u{0655}' => {}
-            'آ' | 'أ' | 'إ' | 'ٱ' => out.push('ا'),
-            'ؤ' => out.push('و'),
-            'ئ' | 'ي' | 'ى' => out.push('ی'),
-            'ة' | 'ۀ' => out.push('ه'),
-            'ك' => out.push('ک'),
-            c if ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' => {}
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-}
-
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
-    out
-}
+use super::locations::{fold, Folded};
 
 fn parse_status(s: &str) -> Option<ProjectStatus> {
     Some(match s {
@@ -75,7 +54,7 @@ struct Lex {
 
 impl Lex {
     fn new() -> Lex {
-        Lex { map: HashMap::new(), prefixes: HashSet::new(), vals: Vec::new() }
+        Lex { map: HashMap::default(), prefixes: HashSet::default(), vals: Vec::new() }
     }
 
     fn add(&mut self, form: &str, val: (String, Option<ProjectStatus>)) {
@@ -99,24 +78,27 @@ impl Lex {
     /// The same; with `fillers`, a number or جدید after the first word is
     /// skipped (خط 2 اتوبوس تندرو, ایستگاه جدید آتش‌نشانی).
     fn longest_with(&self, w: &Words, i: usize, fillers: bool) -> Option<(usize, usize)> {
+        if !self.prefixes.contains(w.f(i)) {
+            return None;
+        }
         let mut buf = String::new();
         let mut best = None;
         let mut j = i;
-        while j < w.folded.len() && j < i + MAX_WORDS {
+        while j < w.len() && j < i + MAX_WORDS {
             if j > i && w.toks[j - 1].gap != Gap::Space {
                 break;
             }
-            let f = &w.folded[j];
+            let f = w.f(j);
             if fillers
                 && j == i + 1
                 && (f == "جدید" || f.chars().all(|c| c.is_ascii_digit()))
                 && w.toks[j].gap == Gap::Space
-                && self.prefixes.contains(&format!("{buf}{}", w.folded.get(j + 1).map_or("", String::as_str)))
+                && self.prefixes.contains(&format!("{buf}{}", w.f(j + 1)))
             {
                 j += 1;
                 continue;
             }
-            buf.push_str(&w.folded[j]);
+            buf.push_str(w.f(j));
             if !self.prefixes.contains(&buf) {
                 break;
             }
@@ -181,7 +163,7 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
 struct Words<'t> {
     text: &'t str,
     toks: Vec<Tok>,
-    folded: Vec<String>,
+    folded: Folded,
     /// Clause, sentence and paragraph number of each word.
     clause: Vec<u32>,
     sentence: Vec<u32>,
@@ -189,9 +171,7 @@ struct Words<'t> {
 }
 
 impl<'t> Words<'t> {
-    fn new(text: &'t str) -> Words<'t> {
-        let toks = locations::tokenize(text, 0, usize::MAX);
-        let folded = toks.iter().map(|t| fold(text.get(t.start..t.end).unwrap_or(""))).collect();
+    fn new(text: &'t str, toks: Vec<Tok>, folded: Folded) -> Words<'t> {
         let (mut c, mut s, mut p) = (0u32, 0u32, 0u32);
         let mut clause = Vec::with_capacity(toks.len());
         let mut sentence = Vec::with_capacity(toks.len());
@@ -222,7 +202,7 @@ impl<'t> Words<'t> {
     }
 
     fn f(&self, i: usize) -> &str {
-        self.folded.get(i).map_or("", String::as_str)
+        self.folded.get(i)
     }
 
     fn gap(&self, i: usize) -> Gap {
@@ -238,7 +218,9 @@ fn ordinal_at(w: &Words, i: usize) -> Option<(u32, usize)> {
     if !f.is_empty() && f.len() <= 3 && f.chars().all(|c| c.is_ascii_digit()) {
         return Some((f.parse().ok()?, i));
     }
-    let (n, len) = crate::numbers::ordinal_prefix(w.text.get(t.start..)?)?;
+    // Look at a few words only: the number grammar reads what it is given.
+    let stop = w.toks.get((i + 5).min(w.len() - 1)).map_or(t.end, |x| x.end);
+    let (n, len) = crate::numbers::ordinal_prefix(w.text.get(t.start..stop)?)?;
     let end = t.start + len;
     let last = (i..w.len()).take(6).find(|&j| w.toks[j].end == end)?;
     Some((u32::try_from(n).ok()?, last))
@@ -528,16 +510,20 @@ fn aggregate_before(w: &Words, i: usize) -> bool {
 /// Finds the projects of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let w = Words::new(text);
+    let scan = locations::mentions(text);
+    let mentions = scan.mentions;
+    let w = Words::new(text, scan.toks, scan.folded);
     if w.len() == 0 {
         return;
     }
     // Place mentions as word ranges.
-    let by_start: HashMap<usize, usize> = w.toks.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
-    let by_end: HashMap<usize, usize> = w.toks.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
-    let places: Vec<(usize, usize)> = locations::scan(text)
+    let places: Vec<(usize, usize)> = mentions
         .iter()
-        .filter_map(|m| Some((*by_start.get(&m.start)?, *by_end.get(&m.end)?)))
+        .filter_map(|m| {
+            let a = w.toks.binary_search_by_key(&m.start, |t| t.start).ok()?;
+            let b = w.toks.binary_search_by_key(&m.end, |t| t.end).ok()?;
+            Some((a, b))
+        })
         .collect();
     // Organization mentions (original offsets): not projects.
     let orgs: Vec<(usize, usize)> =
