@@ -67,6 +67,7 @@ pub(crate) fn mentions(text: &str) -> Scan {
 
 static IRAN: &str = include_str!("../../data/places/iran.tsv");
 static WORLD: &str = include_str!("../../data/places/world.tsv");
+static DISTRICTS: &str = include_str!("../../data/places/districts.tsv");
 static AMBIGUOUS: &str = include_str!("../../data/places/ambiguous.txt");
 static WORDS: &str = include_str!("../../data/places/words.txt");
 static SQUARES: &str = include_str!("../../data/places/squares.txt");
@@ -185,7 +186,7 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
         let kinds = ks.split(',').filter_map(kind_of).fold(0, |acc, k| acc | bit(k));
         add(name, kinds, false);
     }
-    for r in rows(WORLD) {
+    for r in rows(WORLD).chain(rows(DISTRICTS)) {
         let (Some(name), Some(k)) = (r.first(), r.get(1).and_then(|k| kind_of(k))) else {
             continue;
         };
