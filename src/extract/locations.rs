@@ -94,6 +94,8 @@ struct Gazetteer {
     stop: HashSet<String>,
     /// Folded first words of square names (میدان آزادی).
     squares: HashSet<String>,
+    /// Folded two-word square names (میدان هفت تیر).
+    squares2: HashSet<String>,
 }
 
 const KINDS: [LocationKind; 11] = [
@@ -207,7 +209,8 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     let stop = entries(WORDS).map(fold).collect();
     let squares = entries(SQUARES).filter_map(|l| l.split(' ').next()).map(fold).collect();
-    Gazetteer { map, prefixes, stop, squares }
+    let squares2 = entries(SQUARES).filter(|l| l.contains(' ')).map(fold).collect();
+    Gazetteer { map, prefixes, stop, squares, squares2 }
 });
 
 /// The kind a gazetteer name has when nothing says which.
@@ -601,7 +604,7 @@ impl Scanner<'_> {
                     }
                 }
             }
-            if !name_like(self.text, &self.toks, &self.folded, i, true) {
+            if !name_like(self.text, &self.toks, &self.folded, i, n == 0) {
                 break;
             }
             last = Some(i);
@@ -795,6 +798,13 @@ impl Scanner<'_> {
                         || hit.is_some_and(|(_, e)| !e.amb);
                     if !known {
                         return None;
+                    }
+                    // میدان آزادی, میدان هفت تیر: a listed name is the whole name.
+                    if GAZ.squares.contains(w) && !TITLES.contains(&w) {
+                        let two = format!("{w}{}", word(&self.folded, i + 1));
+                        let j = if self.gap(i) == Gap::Space && GAZ.squares2.contains(&two) { i + 1 } else { i };
+                        self.push(k, j, kind, true);
+                        return Some(j + 1);
                     }
                 }
                 let j = self.street_name(k)?;
