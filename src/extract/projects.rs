@@ -362,6 +362,14 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
             }
         }
         if f == "و" {
+            // تعمیر و بهسازی X: two activities on one object.
+            if n == 0 && LEX.works.longest(w, h).is_some() && w.gap(i) == Gap::Space {
+                if let Some((j, _)) = LEX.works.longest(w, i + 1) {
+                    last = j;
+                    i = j + 1;
+                    continue;
+                }
+            }
             // حمل و نقل: one name.
             if lex.binomials.contains(&(w.f(i - 1).to_string(), w.f(i + 1).to_string()))
                 && w.gap(i) == Gap::Space
@@ -464,9 +472,12 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
 /// ordinal: احداث دو ایستگاه, بهره‌برداری از پنجمین ایستگاه): its status.
 fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
     let mut end = i;
-    for _ in 0..3 {
+    // A governor without a status (پروژه) found so far: look on for one
+    // with a status (افتتاح پروژه X).
+    let mut found: Option<Option<ProjectStatus>> = None;
+    for _ in 0..5 {
         if end == 0 {
-            return None;
+            return found;
         }
         let prev = end - 1;
         // پروژه «X»: quotes do not break the link.
@@ -474,24 +485,46 @@ fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
         if w.gap(prev) != Gap::Space
             && !between.chars().all(|c| c.is_whitespace() && c != '\n' || "«»\"'".contains(c))
         {
-            return None;
+            return found;
         }
+        let mut hit = None;
         for start in prev.saturating_sub(MAX_WORDS - 1)..=prev {
             if let Some((j, v)) = LEX.governors.longest(w, start) {
                 if j == prev {
-                    return Some(LEX.governors.vals[v].1);
+                    hit = Some((start, LEX.governors.vals[v].1));
+                    break;
                 }
             }
         }
+        if let Some((start, st)) = hit {
+            if st.is_some() {
+                return Some(st);
+            }
+            found = Some(None);
+            if !matches!(w.f(start), "پروژه" | "پروژههای" | "طرحهای" | "طرح") {
+                return found;
+            }
+            end = start;
+            continue;
+        }
+        if found.is_some() {
+            return found;
+        }
         let f = w.f(prev);
-        if cardinal(f).is_some() || ordinal(w, prev) || matches!(f, "مورد" | "باب" | "دستگاه" | "عدد")
+        // پروژه گردشگری X: an adjective after پروژه.
+        let adjective =
+            f.ends_with('ی') && prev > 0 && matches!(w.f(prev - 1), "پروژه" | "پروژههای" | "طرح" | "طرحهای");
+        if adjective
+            || cardinal(f).is_some()
+            || ordinal(w, prev)
+            || matches!(f, "مورد" | "باب" | "دستگاه" | "عدد")
         {
             end = prev;
             continue;
         }
         return None;
     }
-    None
+    found
 }
 
 /// Whether a number (not a small one) or تعداد comes right before word `i`:
