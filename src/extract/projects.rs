@@ -576,6 +576,17 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         }
     }
 
+    // The article's usual status: the most frequent cue (the first on a tie).
+    let doc_status = {
+        let mut counts: Vec<(ProjectStatus, usize, usize)> = Vec::new();
+        for (k, &(_, st)) in cues.iter().enumerate() {
+            match counts.iter_mut().find(|c| c.0 == st) {
+                Some(c) => c.1 += 1,
+                None => counts.push((st, 1, k)),
+            }
+        }
+        counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))).map(|c| c.0)
+    };
     let mut found: Vec<Found> = Vec::new();
     let mut accepted: Vec<Cand> = Vec::new();
     let mut list_until: Option<usize> = None; // list cue active until this clause ends
@@ -659,11 +670,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         };
         // (status, how directly the text gives it)
         let (status, strength) = match cand.governed.flatten() {
-            Some(st) => (Some(st), 4),
+            Some(st) => (Some(st), 5),
             None => [
-                (near(&|c| w.clause[c] == clause), 3),
-                (near(&|c| w.sentence[c] == w.sentence[i]), 2),
-                (near(&|c| w.para[c] == w.para[i]), 1),
+                (near(&|c| w.clause[c] == clause), 4),
+                (near(&|c| w.sentence[c] == w.sentence[i]), 3),
+                (near(&|c| w.para[c] == w.para[i]), 2),
+                (doc_status, 1),
             ]
             .into_iter()
             .find(|x| x.0.is_some())
@@ -740,8 +752,8 @@ struct Found {
     kind: String,
     phase: Option<u32>,
     status: Option<ProjectStatus>,
-    /// How directly the text gives the status: 4 governing noun, 3 clause,
-    /// 2 sentence, 1 paragraph, 0 none.
+    /// How directly the text gives the status: 5 governing noun, 4 clause,
+    /// 3 sentence, 2 paragraph, 1 the article, 0 none.
     strength: u8,
     location: Option<String>,
 }
@@ -797,7 +809,7 @@ fn ellipsis(
                     kind: c.kind.clone(),
                     phase: None,
                     status,
-                    strength: 2,
+                    strength: 3,
                     location: Some(item.to_string()),
                 });
                 next = m + 1;
