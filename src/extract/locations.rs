@@ -693,6 +693,54 @@ impl Scanner<'_> {
         }
     }
 
+    /// Elided items after «روستای X با ...»: «، Y با ...، روستای Z با ... و W
+    /// با ...» name places of the same kind. An item is one or two words
+    /// followed by the word that followed X. `k` is the keyword, `j` the
+    /// last word of X.
+    fn elided(&mut self, k: usize, j: usize, kind: LocationKind) {
+        let follower = word(&self.folded, j + 1).to_string();
+        if self.gap(j) != Gap::Space || !matches!(follower.as_str(), "با" | "به" | "در" | "از") {
+            return;
+        }
+        let keyword = word(&self.folded, k).to_string();
+        let mut i = j + 2;
+        let mut items = Vec::new();
+        while i < self.toks.len() && i < j + 80 {
+            if matches!(self.gap(i - 1), Gap::Break) {
+                break;
+            }
+            let start = if self.gap(i - 1) == Gap::Comma {
+                Some(i)
+            } else if word(&self.folded, i) == "و" && self.gap(i) == Gap::Space {
+                Some(i + 1)
+            } else {
+                None
+            };
+            if let Some(mut a) = start {
+                if word(&self.folded, a) == keyword && self.gap(a) == Gap::Space {
+                    a += 1;
+                }
+                let end = (a..a + 2).find(|&m| {
+                    word(&self.folded, m + 1) == follower
+                        && (a..=m).all(|x| {
+                            self.gap(x) == Gap::Space
+                                && name_like(self.text, &self.toks, &self.folded, x, false)
+                                || x < m && self.gap(x) == Gap::Space
+                        })
+                });
+                if let Some(m) = end {
+                    items.push((a, m));
+                    i = m + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        for (a, m) in items {
+            self.push(a, m, kind, true);
+        }
+    }
+
     /// After an area noun at `k`, a few words (مختلف, شهر) and a
     /// connective such as به‌ویژه or از جمله: the first word of the list.
     fn connective_after(&self, k: usize) -> Option<usize> {
@@ -771,6 +819,7 @@ impl Scanner<'_> {
                     None => self.unknown_name(i)?,
                 };
                 self.push(i, j, kind, true);
+                self.elided(k, j, kind);
                 Some(j + 1)
             }
             Ctx::Prefixed(kind) => {
@@ -802,7 +851,8 @@ impl Scanner<'_> {
                     // میدان آزادی, میدان هفت تیر: a listed name is the whole name.
                     if GAZ.squares.contains(w) && !TITLES.contains(&w) {
                         let two = format!("{w}{}", word(&self.folded, i + 1));
-                        let j = if self.gap(i) == Gap::Space && GAZ.squares2.contains(&two) { i + 1 } else { i };
+                        let j =
+                            if self.gap(i) == Gap::Space && GAZ.squares2.contains(&two) { i + 1 } else { i };
                         self.push(k, j, kind, true);
                         return Some(j + 1);
                     }
