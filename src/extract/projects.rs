@@ -228,7 +228,9 @@ fn ordinal_at(w: &Words, i: usize) -> Option<(u32, usize)> {
 
 /// Whether word `i` is an ordinal.
 fn ordinal(w: &Words, i: usize) -> bool {
-    ordinal_at(w, i).is_some()
+    let f = w.f(i);
+    // Cheap test first: ordinals end in م or مین (پنجم, نخستین), or are اول/نخست.
+    (f.ends_with('م') || f.ends_with("ین") || matches!(f, "اول" | "نخست")) && ordinal_at(w, i).is_some()
 }
 
 /// A cardinal number word or digits, and its value when small words.
