@@ -126,6 +126,11 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         let Some(form) = r.first().copied() else { continue };
         let kind = r.get(1).copied().unwrap_or(form).to_string();
         kinds.add(form, (kind.clone(), None));
+        // Ezafe after a vowel: متروی تهران, مدرسه‌ی شهید.
+        // (Not پیاده‌رو: پیاده‌روی is walking.)
+        if form.ends_with(['و', 'ا', 'ه']) && !form.ends_with("رو") {
+            kinds.add(&format!("{form}ی"), (kind.clone(), None));
+        }
         // Plurals on the first word: سالن‌های ورزشی, ایستگاه‌های آتش‌نشانی.
         let (first, rest) = form.split_once(' ').unwrap_or((form, ""));
         for suffix in ["ها", "های", "هایی"] {
@@ -351,7 +356,15 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
     let road = is_road(kind) || is_road(w.f(h + 1));
     while i < w.len() && n < MAX_NAME {
         if w.gap(i - 1) != Gap::Space {
-            break;
+            // آزادراه تهران-شمال: a hyphen joins the two ends of a road.
+            let between = w.text.get(w.toks[i - 1].end..w.toks[i].start).unwrap_or("");
+            let hyphen = road
+                && n > 0
+                && between.trim().chars().count() == 1
+                && between.trim().starts_with(['-', '–', 'ـ']);
+            if !hyphen {
+                break;
+            }
         }
         let f = w.f(i);
         if kind == "فاز" && n == 0 {
@@ -610,12 +623,30 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             hf != first_kind && ["ها", "های", "هایی"].iter().any(|p| hf.ends_with(p))
         };
         // پنجمین ایستگاه, نخستین نیروگاه: the ordinal is part of the name.
-        let first = if i > 0 && w.gap(i - 1) == Gap::Space && w.f(i - 1).ends_with("ین") && ordinal(&w, i - 1)
+        // پنجمین ایستگاه, بزرگ‌ترین نیروگاه: the ordinal or superlative is
+        // part of the name.
+        let mut first = if i > 0
+            && w.gap(i - 1) == Gap::Space
+            && (w.f(i - 1).ends_with("ین") && ordinal(&w, i - 1) || w.f(i - 1).ends_with("ترین"))
         {
             i - 1
         } else {
             i
         };
+        // ساخت ۵۰۰ واحد مسکونی: a number of units built is one project,
+        // named from the activity.
+        let mut built = false;
+        if aggregate_before(&w, i) {
+            let mut k = i;
+            while k > 0 && w.gap(k - 1) == Gap::Space && cardinal(w.f(k - 1)).is_some() {
+                k -= 1;
+            }
+            if k < i && k > 0 && w.gap(k - 1) == Gap::Space && matches!(w.f(k - 1), "ساخت" | "احداث")
+            {
+                first = k - 1;
+                built = true;
+            }
+        }
         let cand =
             Cand { first, last, head: i, kind: kind.clone(), phase, named, governed: governor_before(&w, i) };
         let clause = w.clause[i];
@@ -643,14 +674,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         // در بیمارستان X: a venue, not what is opened.
         let venue =
             first > 0 && w.gap(first - 1) == Gap::Space && matches!(w.f(first - 1), "در" | "درون" | "داخل");
-        let ok = !aggregate_before(&w, i)
+        let plural_ok = named || !plural_head;
+        let ok = (!aggregate_before(&w, i) || built)
             && (named || !plural_head)
             && (cand.governed.is_some() && (named || !weak)
                 || in_list
                 || chained && named
                 || plan
                 || named && !work && !weak && clause_cue && !venue
-                || named && clause_start && clause_cue);
+                || built
+                || clause_start && clause_cue && (named || !weak && plural_ok));
         let ok = ok && (named || !work);
         if !ok {
             i = h + 1;
