@@ -128,7 +128,7 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         kinds.add(form, (kind.clone(), None));
         // Ezafe after a vowel: متروی تهران, مدرسه‌ی شهید.
         // (Not پیاده‌رو: پیاده‌روی is walking.)
-        if form.ends_with(['و', 'ا', 'ه']) && !form.ends_with("رو") {
+        if form.ends_with(['و', 'ا', 'ه']) && !form.ends_with("پیاده‌رو") {
             kinds.add(&format!("{form}ی"), (kind.clone(), None));
         }
         // Plurals on the first word: سالن‌های ورزشی, ایستگاه‌های آتش‌نشانی.
@@ -407,6 +407,10 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
                 n += b - i + 1;
                 i = b + 1;
                 continue;
+            }
+            // تا takes a place only (تا پایان سال is a time).
+            if f == "تا" {
+                break;
             }
             let mut b = i;
             while b < i + 2
