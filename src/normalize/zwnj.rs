@@ -288,10 +288,30 @@ fn after_he_only(s: &str) -> bool {
     matches!(s, "ای" | "اند" | "ایم" | "اید" | "ام" | "اش" | "ات" | "شان" | "مان" | "تان")
 }
 
-/// Suffix tokens that, standing alone after a word, belong to it (سال ها).
+/// Suffix tokens that, standing alone after a word, belong to it (سال ها,
+/// مهم ترین, شده اند). Those of [`after_he_only`] need a stem in ه.
 #[inline]
 fn is_affix_token(s: &str) -> bool {
-    matches!(s, "ها" | "های" | "هایی" | "هایم" | "هایت" | "هایش" | "هایشان" | "هایمان" | "هایتان" | "اند")
+    matches!(
+        s,
+        "ها" | "های"
+            | "هایی"
+            | "هایم"
+            | "هایت"
+            | "هایش"
+            | "هایشان"
+            | "هایمان"
+            | "هایتان"
+            | "تر"
+            | "تری"
+            | "ترین"
+            | "ای"
+            | "اند"
+            | "ایم"
+            | "اید"
+            | "ام"
+            | "اش"
+    )
 }
 
 #[inline]
@@ -406,7 +426,7 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
     let mut i = 0usize;
     let n = bytes.len();
     let mut line_first = edits.len();
-    let mut evidence = false;
+    let mut evidence = 0usize;
     while i <= n {
         let (c, len) = if i < n {
             match text[i..].chars().next() {
@@ -435,7 +455,7 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
         if c == '\n' {
             finish_line(edits, line_first, evidence);
             line_first = edits.len();
-            evidence = false;
+            evidence = 0;
         }
         i += len;
     }
@@ -444,8 +464,9 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
 
 /// Where a line wrote its affixes with spaces (می شود, سال ها), the joined
 /// words in it are as their author meant them: keep only the joins.
-fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: bool) {
-    if evidence && SPACED_WRITER_KEEPS_JOINED {
+fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: usize) {
+    let inserts = edits[first..].iter().filter(|e| matches!(e, Edit::Insert(_))).count();
+    if evidence * SPACED_RATIO > inserts {
         let mut k = first;
         for j in first..edits.len() {
             if matches!(edits[j], Edit::Join(_)) {
@@ -457,7 +478,8 @@ fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: bool) {
     }
 }
 
-const SPACED_WRITER_KEEPS_JOINED: bool = true;
+/// How many glued affixes one spaced affix outweighs.
+const SPACED_RATIO: usize = 2;
 
 #[allow(clippy::too_many_arguments)]
 fn word(
@@ -468,23 +490,37 @@ fn word(
     cur: Span,
     pair: &mut String,
     edits: &mut Vec<Edit>,
-    evidence: &mut bool,
+    evidence: &mut usize,
 ) {
     let w = &text[cur.start..cur.end];
     if let (Some(p), true) = (prev, gap_ok) {
         let pw = &text[p.start..p.end];
         let lastp = last_char(pw);
         if lastp.is_some_and(|l| !is_non_joining(l)) && pw.len() + w.len() <= MAX_WORD {
-            pair.clear();
-            pair.push_str(pw);
-            pair.push_str(w);
-            let mut cuts = Cuts::default();
-            let spaced = t.words.get(pair.as_str()).is_some_and(|e| e.flags & SPACED != 0);
-            if !spaced && t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len()) {
-                edits.push(Edit::Join(Span::new(p.end, cur.start)));
-                if pw == "می" || pw == "نمی" || is_affix_token(w) {
-                    *evidence = true;
+            let join = if pw == "می" || pw == "نمی" {
+                // می شود, نمی توانسته اند.
+                *evidence += 1;
+                t.verbs.contains(w) || {
+                    pair.clear();
+                    pair.push_str(pw);
+                    pair.push_str(w);
+                    let mut cuts = Cuts::default();
+                    t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
                 }
+            } else if is_affix_token(w) {
+                // سال ها, شده اند, مهم ترین: the stem needs two letters.
+                *evidence += usize::from(w.starts_with('ه'));
+                pw.len() >= 4 && (!after_he_only(w) || lastp == Some('ه'))
+            } else {
+                pair.clear();
+                pair.push_str(pw);
+                pair.push_str(w);
+                let mut cuts = Cuts::default();
+                let spaced = t.words.get(pair.as_str()).is_some_and(|e| e.flags & SPACED != 0);
+                !spaced && t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
+            };
+            if join {
+                edits.push(Edit::Join(Span::new(p.end, cur.start)));
             }
         }
     }
@@ -524,3 +560,4 @@ pub(crate) fn apply(text: &str, edits: &[Edit]) -> (String, OffsetMap) {
     b.copy(at, &text[at..]);
     b.finish(text.len())
 }
+

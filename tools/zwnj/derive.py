@@ -72,7 +72,8 @@ def main():
     ap.add_argument("--hazm", default="../shared/lexicons/hazm")
     ap.add_argument("--corpus", default=None)
     ap.add_argument("--out", default="data/zwnj")
-    ap.add_argument("--min-share", type=float, default=0.6)
+    ap.add_argument("--keep-share", type=float, default=0.35,
+                    help="keep a word joined when at least this share of its uses is joined")
     args = ap.parse_args()
 
     whole = set()         # POS-tagged hazm words without ZWNJ
@@ -113,11 +114,11 @@ def main():
             best, c = variants.most_common(1)[0]
             plain = variants.get(j, 0)
             has_zw = any(Z in v for v in variants) or j in hazm_zw
-            if plain / n >= 0.5:
+            if plain / n >= args.keep_share:
                 if has_zw or looks_affixed(j) or head_tail(j, heads, tails):
                     joined.add(j)
                     compounds.pop(j, None)
-            elif Z in best and c >= 2 and c / n >= args.min_share:
+            elif Z in best and c >= 2 and c / n >= 1 - args.keep_share:
                 compounds[j] = best
                 joined.discard(j)
 
