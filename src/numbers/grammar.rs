@@ -164,7 +164,7 @@ fn step(st: &State, toks: &[Tok], k: usize, after_and: bool, at_start: bool) -> 
                     return None;
                 }
                 s.group = Some(Decimal::ZERO);
-                s.closed = true;
+                s.cap = 0;
                 return Some((s, k + 1));
             }
             match st.group {
@@ -217,7 +217,8 @@ fn step(st: &State, toks: &[Tok], k: usize, after_and: bool, at_start: bool) -> 
                     s.trail_exp = e;
                 }
                 None => {
-                    if at_start {
+                    if at_start && e == 3 {
+                        // هزار alone is a thousand; میلیون alone is no amount.
                         s.total = m;
                         s.trail_exp = e;
                     } else if st.prev_scale && !after_and {

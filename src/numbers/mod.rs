@@ -27,6 +27,7 @@
 //! assert_eq!(parse("صدا"), None);
 //! ```
 
+pub(crate) mod context;
 mod decimal;
 mod grammar;
 mod lexer;
