@@ -5,36 +5,24 @@
 //! (`۱۵ تیر`), durations (`۵ سال`), multipliers (`۳ برابر`), ordinals,
 //! index points (`شاخص ... ۲۰۰ واحد`) or vague amounts (`چند هزار نفر`).
 
-use super::money::CURRENCIES;
+use super::money::currency_after;
 use super::quantities::unit_after;
 use super::Doc;
 use crate::model::{Count, Extraction};
-use crate::numbers::context::{identifier_before, next_word, vague_before};
+use crate::numbers::context::{identifier_before, is_year_like, next_word, vague_before};
+use crate::numbers::words;
 use crate::numbers::{scan, Form, NumberKind};
 use crate::span::Span;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static NOT_COUNTED: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::entries(include_str!("../../data/numbers/not-counted.txt"))
-        .chain(crate::lexicon::entries(include_str!("../../data/numbers/identifier-nouns.txt")))
-        .filter(|w| {
-            !matches!(
-                *w,
-                "کلاس"
-                    | "دوره"
-                    | "جلسه"
-                    | "طبقه"
-                    | "قطار"
-                    | "پرواز"
-                    | "کانال"
-                    | "نسخه"
-                    | "فصل"
-                    | "قسمت"
-            )
-        })
-        .collect()
-});
+static NOT_COUNTED: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::entries(include_str!("../../data/numbers/not-counted.txt")).collect());
+
+/// Nouns that are units of counting (classifiers and the most common
+/// counted nouns of news reports): after یک, or after a year-like number.
+static COUNT_UNITS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::entries(include_str!("../../data/numbers/count-units.txt")).collect());
 
 /// Finds the counts of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
@@ -66,11 +54,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         let written = &text[m.start..m.end];
-        // یک is mostly the indefinite article, نه mostly "no".
-        if n.form == Form::Words && matches!(written, "یک" | "نه") {
+        // نه is mostly "no".
+        if n.form == Form::Words && written == "نه" {
             continue;
         }
-        if (n.form != Form::Digits && vague_before(text, m.start)) || identifier_before(text, m.start) {
+        if (n.form != Form::Digits && vague_before(text, m.start)) || identifier_before(text, &m) {
             continue;
         }
         let Some((s, e)) = next_word(text, m.end) else { continue };
@@ -80,9 +68,20 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             || NOT_COUNTED.contains(noun)
             || NOT_COUNTED.contains(head)
             || !head.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
-            || CURRENCIES.at(text, m.end).is_some()
+            || (head.ends_with("ماه") && head.len() > "ماه".len())
+            || words::lookup(head).is_some()
+            || currency_after(text, m.end).is_some()
             || unit_after(text, m.end).is_some()
         {
+            continue;
+        }
+        // یک is mostly the indefinite article: a count only before a noun
+        // that is itself a unit of counting (یک مورد, یک فقره, یک پروژه).
+        if n.form == Form::Words && written == "یک" && !COUNT_UNITS.contains(head) {
+            continue;
+        }
+        // A year written alone (۱۴۰۰ باید, 2017 خبر) unless a plain count noun follows.
+        if is_year_like(&m) && value >= 1000 && !COUNT_UNITS.contains(head) {
             continue;
         }
         // Index points: شاخص ... ۲۰۰ واحد.

@@ -8,8 +8,10 @@
 
 use super::Doc;
 use crate::model::{Currency, Extraction, Money, Qualifier};
-use crate::numbers::context::{between, identifier_before, next_word, prev_word, vague_before, Phrases};
-use crate::numbers::{scan, Decimal, NumberKind, NumberMatch};
+use crate::numbers::context::{
+    between, identifier_before, is_year_like, next_word, prev_word, vague_before, Phrases,
+};
+use crate::numbers::{scan, Decimal, Form, NumberKind, NumberMatch};
 use std::sync::LazyLock;
 
 /// A currency phrase.
@@ -31,6 +33,24 @@ pub(crate) static CURRENCIES: LazyLock<Phrases<Cur>> = LazyLock::new(|| {
         Some((r.first()?.to_string(), Cur { code, exp, adj: r.get(3) == Some(&"adj") }))
     }))
 });
+
+/// The currency phrase right after `pos`: its value and (start, end). A
+/// scale glued to the currency word counts too (`۲۶۰۰ میلیاردتومانی`).
+pub(crate) fn currency_after(text: &str, pos: usize) -> Option<(Cur, usize, usize)> {
+    if let Some(c) = CURRENCIES.at(text, pos) {
+        return Some(c);
+    }
+    let (s, e) = next_word(text, pos)?;
+    let w = &text[s..e];
+    for (scale, exp) in [("هزار", 3), ("میلیون", 6), ("میلیارد", 9)] {
+        if let Some(rest) = w.strip_prefix(scale) {
+            if let Some(c) = CURRENCIES.get(rest.trim_start_matches('\u{200C}')) {
+                return Some((Cur { exp: c.exp + exp, ..c }, s, e));
+            }
+        }
+    }
+    None
+}
 
 /// Qualifier phrases (`data/numbers/qualifiers.tsv`).
 pub(crate) static QUALIFIERS: LazyLock<Phrases<Qualifier>> = LazyLock::new(|| {
@@ -90,7 +110,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     if nums.is_empty() {
         return;
     }
-    let curs: Vec<Option<(Cur, usize, usize)>> = nums.iter().map(|m| CURRENCIES.at(text, m.end)).collect();
+    let curs: Vec<Option<(Cur, usize, usize)>> = nums.iter().map(|m| currency_after(text, m.end)).collect();
     let mut used = vec![false; nums.len()];
     let mut i = 0;
     while i < nums.len() {
@@ -99,7 +119,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         let a = nums[i];
-        if a.number.form != crate::numbers::Form::Digits && vague_before(text, a.start) {
+        if a.number.form != Form::Digits && vague_before(text, a.start) {
             i += 1;
             continue;
         }
@@ -159,12 +179,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
         }
         // Earlier bare amounts sharing this scale and currency.
-        let shared = shared_before(text, &nums, &curs, &used, i);
+        let taken: Vec<bool> = used.iter().zip(&curs).map(|(u, c)| *u || c.is_some()).collect();
+        let shared = shared_before(text, &nums, &taken, i, true);
         for &j in shared.iter().rev() {
             let s = &nums[j];
-            let exp = a.trailing_scale.unwrap_or(0);
-            let Some(v) = s.number.value.checked_mul_pow10(exp).and_then(|v| v.checked_mul_pow10(cur.exp))
-            else {
+            let Some(v) = shared_low(s, &a).checked_mul_pow10(cur.exp) else {
                 continue;
             };
             used[j] = true;
@@ -189,50 +208,55 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     }
 }
 
-/// Bare numbers before money `i` that share its scale and currency:
-/// a list (`۵۹، ۱۰۷ و ۱۴۲ میلیارد ریال`) or one amount followed by و and a
-/// few words (`برای مدارس ۲۰ و برای راه‌ها ۳۵ میلیارد تومان`). Indexes,
-/// nearest first.
-fn shared_before(
+/// Bare numbers before number `i` that share its scale and unit: a list
+/// (`۵۹، ۱۰۷ و ۱۴۲ میلیارد ریال`) or, when `words_gap` and `i` ends with a
+/// scale, one amount followed by و and a few words (`برای مدارس ۲۰ و برای
+/// راه‌ها ۳۵ میلیارد تومان`). `taken[j]` marks numbers with a unit of their
+/// own or already used. Indexes, nearest first.
+pub(crate) fn shared_before(
     text: &str,
     nums: &[NumberMatch],
-    curs: &[Option<(Cur, usize, usize)>],
-    used: &[bool],
+    taken: &[bool],
     i: usize,
+    words_gap: bool,
 ) -> Vec<usize> {
     let mut out = Vec::new();
     let b = nums[i];
-    let mut next_start = b.start;
+    let mut next = b;
     let mut j = i;
     while j > 0 {
         j -= 1;
         let a = nums[j];
-        if used[j] || curs[j].is_some() || a.trailing_scale.is_some() || identifier_before(text, a.start) {
+        if taken[j]
+            || a.trailing_scale.is_some()
+            || identifier_before(text, &a)
+            || is_year_like(&a) && a.number.value > Decimal::from(999u32)
+        {
             break;
         }
-        let gap = &text[a.end..next_start];
-        let list = matches!(between(text, a.end, next_start), "،" | "," | "و" | "، و");
+        let gap = &text[a.end..next.start];
+        let sep = between(text, a.end, next.start);
+        let mut list = matches!(sep, "،" | "," | "و" | "، و")
+            // A change: از ۱۷٫۴ به ۲۹٫۵ درصد.
+            || (sep == "به" && prev_word(text, a.start).is_some_and(|(s, e)| &text[s..e] == "از"));
+        // `32 , 390` is a number split by a tokenizer, not a list.
+        if sep == "," && next.number.form == Form::Digits && next.end - next.start == 3 {
+            list = false;
+        }
         // و then at most four words, no digits or punctuation, only for the nearest amount.
-        let words_gap = !list
+        let by_words = words_gap
+            && !list
             && out.is_empty()
             && b.trailing_scale.is_some()
             && gap.trim_start().starts_with("و ")
             && gap.split_whitespace().count() <= 5
             && gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\u{200C}');
-        if !(list || words_gap) {
+        if !(list || by_words) {
             break;
         }
-        // An amount with a noun after it is not part of the list.
-        if !list {
-            if let Some((s, e)) = next_word(text, a.end) {
-                if &text[s..e] != "و" {
-                    break;
-                }
-            }
-        }
         out.push(j);
-        next_start = a.start;
-        if words_gap {
+        next = a;
+        if by_words {
             break;
         }
     }

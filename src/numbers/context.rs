@@ -67,10 +67,32 @@ static IDENTIFIER_NOUNS: std::sync::LazyLock<std::collections::HashSet<&'static 
         crate::lexicon::entries(include_str!("../../data/numbers/identifier-nouns.txt")).collect()
     });
 
-/// True when the word right before `start` makes the number there a label,
-/// a position or part of a date (`سال ۱۴۰۲`, `منطقه ۷`, `۱۵ تیر ۱۴۰۳`).
-pub(crate) fn identifier_before(text: &str, start: usize) -> bool {
-    prev_word(text, start).is_some_and(|(s, e)| IDENTIFIER_NOUNS.contains(&text[s..e]))
+/// True when the word right before the number `m` makes it a label, a
+/// position or part of a date (`سال ۱۴۰۲`, `منطقه ۷`, `۱۵ تیر ۱۴۰۳`). After
+/// سال only a year-like number counts (`سال ۹۹`, `سال ۱۴۰۲`: not `سال ۶۶۸ پرونده`).
+pub(crate) fn identifier_before(text: &str, m: &super::NumberMatch) -> bool {
+    prev_word(text, m.start).is_some_and(|(s, e)| {
+        let w = &text[s..e];
+        if !IDENTIFIER_NOUNS.contains(w) {
+            return false;
+        }
+        if matches!(w, "سال" | "سالهای" | "سال\u{200C}های") {
+            return is_year_like(m);
+        }
+        true
+    })
+}
+
+/// A number that reads as a year: two digits (سال ۹۹) or 1300-1499,
+/// 1900-2099 written in digits.
+pub(crate) fn is_year_like(m: &super::NumberMatch) -> bool {
+    if m.number.form != super::Form::Digits || m.number.kind != super::NumberKind::Cardinal {
+        return false;
+    }
+    match m.number.value.to_u64() {
+        Some(v) => (10..=99).contains(&v) || (1300..=1499).contains(&v) || (1900..=2099).contains(&v),
+        None => false,
+    }
 }
 
 /// The most words a phrase table entry may have.

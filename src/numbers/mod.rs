@@ -31,7 +31,7 @@ pub(crate) mod context;
 mod decimal;
 mod grammar;
 mod lexer;
-mod words;
+pub(crate) mod words;
 
 pub use decimal::Decimal;
 
