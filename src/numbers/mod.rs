@@ -27,10 +27,11 @@
 //! assert_eq!(parse("صدا"), None);
 //! ```
 
+pub(crate) mod context;
 mod decimal;
 mod grammar;
 mod lexer;
-mod words;
+pub(crate) mod words;
 
 pub use decimal::Decimal;
 
