@@ -22,7 +22,7 @@ impl<V: Copy> Phrases<V> {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
         }
         Phrases { by_first }
     }
@@ -129,14 +129,16 @@ pub(super) static MONTHS: LazyLock<Phrases<MonthName>> = LazyLock::new(|| {
 /// Days of the week.
 pub(super) static WEEKDAYS: LazyLock<Phrases<Weekday>> = LazyLock::new(|| {
     Phrases::new(
-        rows(include_str!("../../../data/dates/weekdays.tsv")).filter_map(|r| Some((*r.first()?, weekday(r.get(1)?)?))),
+        rows(include_str!("../../../data/dates/weekdays.tsv"))
+            .filter_map(|r| Some((*r.first()?, weekday(r.get(1)?)?))),
     )
 });
 
 /// Relative expressions (امروز, سال جاری, هفته آینده ...).
 pub(super) static RELATIVE: LazyLock<Phrases<Relative>> = LazyLock::new(|| {
     Phrases::new(
-        rows(include_str!("../../../data/dates/relative.tsv")).filter_map(|r| Some((*r.first()?, relative(r.get(1)?)?))),
+        rows(include_str!("../../../data/dates/relative.tsv"))
+            .filter_map(|r| Some((*r.first()?, relative(r.get(1)?)?))),
     )
 });
 
@@ -179,13 +181,49 @@ pub(super) enum Prefix {
 /// Words that may stand before a date and belong to it.
 pub(super) static PREFIXES: LazyLock<Phrases<Prefix>> = LazyLock::new(|| {
     let day = [
-        "صبح", "ظهر", "عصر", "شب", "بامداد", "غروب", "شامگاه", "صبحگاه", "نیمه شب", "پیش از ظهر", "قبل از ظهر",
-        "بعد از ظهر", "بعدازظهر", "روز", "روزهای", "روز های", "تاریخ", "ساعات اولیه",
+        "صبح",
+        "ظهر",
+        "عصر",
+        "شب",
+        "بامداد",
+        "غروب",
+        "شامگاه",
+        "صبحگاه",
+        "نیمه شب",
+        "پیش از ظهر",
+        "قبل از ظهر",
+        "بعد از ظهر",
+        "بعدازظهر",
+        "روز",
+        "روزهای",
+        "روز های",
+        "تاریخ",
+        "ساعات اولیه",
     ];
     let period = [
-        "پایان", "انتهای", "ابتدای", "آغاز", "اوایل", "اواسط", "اواخر", "آخر", "نیمه", "نیمه اول", "نیمه دوم",
-        "نیمه نخست", "نیمه دوم", "سه ماهه اول", "سه ماهه دوم", "سه ماهه سوم", "سه ماهه چهارم", "سه ماهه نخست",
-        "شش ماهه اول", "شش ماهه دوم", "شش ماهه نخست",
+        "پایان",
+        "انتهای",
+        "ابتدای",
+        "آغاز",
+        "اوایل",
+        "اواسط",
+        "اواخر",
+        "آخر",
+        "نیمه",
+        "نیمه اول",
+        "نیمه دوم",
+        "نیمه نخست",
+        "نیمه دوم",
+        "سه ماهه اول",
+        "سه ماهه دوم",
+        "سه ماهه سوم",
+        "سه ماهه چهارم",
+        "سه ماهه نخست",
+        "شش ماهه اول",
+        "شش ماهه دوم",
+        "شش ماهه نخست",
     ];
-    Phrases::new(day.into_iter().map(|p| (p, Prefix::Day)).chain(period.into_iter().map(|p| (p, Prefix::Period))))
+    Phrases::new(
+        day.into_iter().map(|p| (p, Prefix::Day)).chain(period.into_iter().map(|p| (p, Prefix::Period))),
+    )
 });

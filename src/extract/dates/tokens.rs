@@ -36,7 +36,8 @@ fn is_letter(c: char) -> bool {
 
 #[inline]
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200B}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
+    c.is_whitespace()
+        || matches!(c, '\u{200C}' | '\u{200B}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
 }
 
 /// The value of an ASCII, Persian or Arabic-Indic digit.
@@ -72,8 +73,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
         } else if is_digit(c) {
             kind = Kind::Num;
-            loop {
-                let Some(&(i, d)) = it.peek() else { break };
+            while let Some(&(i, d)) = it.peek() {
                 if is_digit(d) {
                     end = i + d.len_utf8();
                     it.next();
