@@ -13,7 +13,7 @@ mod tokens;
 
 use super::Doc;
 use crate::model::{Calendar, DateMention, Extraction, GregorianDate, JalaliDate, Relative, Weekday};
-use tables::{Need, Prefix, CAL_SUFFIX, DAY_WORDS, MONTHS, PREFIXES, RELATIVE, WEEKDAYS};
+use tables::{Need, Prefix, CAL_SUFFIX, DAY_WORDS, MONTHS, PREFIXES, RELATIVE, STARTERS, WEEKDAYS};
 use tokens::{digit_value, tokenize, Kind, Tok};
 
 /// Finds the dates of `doc` and adds them to `out`.
@@ -277,6 +277,12 @@ impl Parser<'_, '_> {
     }
 
     fn parse_one(&self, i: usize) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        match t.kind {
+            Kind::Punct => return None,
+            Kind::Word if !STARTERS.contains(t.text) && !t.text.ends_with("ماه") => return None,
+            _ => {}
+        }
         if let Some(h) = self.core(i, None) {
             return Some(h);
         }

@@ -43,6 +43,11 @@ impl<V: Copy> Phrases<V> {
         None
     }
 
+    /// The first words of every phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.by_first.keys().copied()
+    }
+
     /// The value of the one-word phrase `word`.
     pub fn word(&self, word: &str) -> Option<V> {
         self.by_first.get(word)?.iter().find(|(w, _)| w.len() == 1).map(|(_, v)| *v)
@@ -226,4 +231,38 @@ pub(super) static PREFIXES: LazyLock<Phrases<Prefix>> = LazyLock::new(|| {
     Phrases::new(
         day.into_iter().map(|p| (p, Prefix::Day)).chain(period.into_iter().map(|p| (p, Prefix::Period))),
     )
+});
+
+/// Every word a date can start with: a token that is not one of these (and
+/// not a number or a glued month name such as مهرماه) starts no date.
+pub(super) static STARTERS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
+    set.extend(MONTHS.first_words());
+    set.extend(WEEKDAYS.first_words());
+    set.extend(RELATIVE.first_words());
+    set.extend(DAY_WORDS.first_words());
+    set.extend(PREFIXES.first_words());
+    set.extend([
+        "ماه",
+        "سال",
+        "سالهای",
+        "سالها",
+        "دهه",
+        "بهار",
+        "تابستان",
+        "پاییز",
+        "پائیز",
+        "زمستان",
+        "نوروز",
+        "چند",
+        "چندین",
+        "دهها",
+        "صدها",
+        "سالیان",
+        "ده",
+        "صد",
+        "یکسال",
+        "هفته",
+    ]);
+    set
 });
