@@ -260,7 +260,7 @@ fn table(out: &mut String, caption: &str, head: &[&str], rows: &[Vec<String>]) {
     }
     out.push_str("<table><thead><tr>");
     for h in head {
-        let _ = write!(out, "<th>{}</th>", escape(h));
+        let _ = write!(out, "<th>{}</th>", escape(h.trim_start_matches('#')));
     }
     out.push_str("</tr></thead><tbody>");
     for r in rows {
@@ -310,13 +310,24 @@ footer { margin-top: 16px; color: #888; font-size: 12px; }
 @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
 "#;
 
+/// `title` cut to about 90 characters at a word boundary.
+fn short_title(title: &str) -> String {
+    const MAX: usize = 90;
+    if title.chars().count() <= MAX {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{}…", cut.trim_end_matches(['،', ',', ' ']))
+}
+
 /// The whole page for `input` and its extraction.
 pub fn render(input: &str, ex: &Extraction, title: &str) -> String {
     let marks = marks(ex);
     let mut out = String::with_capacity(input.len() * 3 + 8192);
     out.push_str("<!DOCTYPE html>\n<html lang=\"fa\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>khabar: {}</title>", escape(title));
+    let _ = writeln!(out, "<title>khabar: {}</title>", escape(&short_title(title)));
     out.push_str("<style>");
     out.push_str(STYLE);
     for k in &KINDS {
@@ -327,8 +338,8 @@ pub fn render(input: &str, ex: &Extraction, title: &str) -> String {
     out.push_str("</style>\n</head>\n<body>\n");
     let _ = writeln!(
         out,
-        "<header><h1>{}</h1><p>khabar · {} entities highlighted; hover one for its values.</p></header>",
-        escape(title),
+        "<header><h1>{}</h1><p><span dir=\"ltr\">khabar · {} entities highlighted; hover one for its values.</span></p></header>",
+        escape(&short_title(title)),
         marks.len()
     );
     out.push_str("<div class=\"legend\">");
@@ -403,7 +414,7 @@ pub fn render(input: &str, ex: &Extraction, title: &str) -> String {
     out.push_str("</aside>\n</main>\n");
     let _ = writeln!(
         out,
-        "<footer>khabar {} · spans are UTF-8 byte offsets into the original text.</footer>",
+        "<footer><span dir=\"ltr\">khabar {} · spans are UTF-8 byte offsets into the original text.</span></footer>",
         escape(env!("CARGO_PKG_VERSION"))
     );
     out.push_str("</body>\n</html>\n");
