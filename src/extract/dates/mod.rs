@@ -116,7 +116,7 @@ const RANGE_WORDS: [&str; 7] = ["تا", "و", "-", "الی", "لغایت", "،",
 const YEAR_CONTEXT: [&str; 10] =
     ["لایحه", "بودجه", "مصوب", "مصوبه", "افق", "انداز", "اکسپو", "المپیک", "متولد", "سالهای"];
 /// Words after a number that make it an amount, not a year.
-const AMOUNT_WORDS: [&str; 40] = [
+const AMOUNT_WORDS: [&str; 37] = [
     "تومان",
     "ریال",
     "دلار",
@@ -154,9 +154,33 @@ const AMOUNT_WORDS: [&str; 40] = [
     "پروژه",
     "طرح",
     "برابر",
-    "امتیاز",
-    "رتبه",
-    "سال",
+];
+/// Nouns of places that are often named after a date (میدان ۱۵ خرداد).
+const PLACE_HEADS: [&str; 24] = [
+    "میدان",
+    "خیابان",
+    "بلوار",
+    "بزرگراه",
+    "اتوبان",
+    "بیمارستان",
+    "ورزشگاه",
+    "شهرک",
+    "کوی",
+    "پارک",
+    "سالن",
+    "مجتمع",
+    "دانشگاه",
+    "مدرسه",
+    "دبیرستان",
+    "پل",
+    "کوچه",
+    "چهارراه",
+    "فلکه",
+    "تالار",
+    "سد",
+    "مسجد",
+    "حسینیه",
+    "پایگاه",
 ];
 /// Words that may follow a bare year (and not an amount's noun).
 const FUNCTION_WORDS: [&str; 14] =
@@ -261,6 +285,13 @@ impl Parser<'_, '_> {
     fn parse(&self, i: usize) -> Option<Hit> {
         let mut h = self.parse_one(i)?;
         if h.vague {
+            return Some(h);
+        }
+        // A place named after a date: میدان ۱۵ خرداد, بیمارستان ۲۲ بهمن.
+        let named_place =
+            i.checked_sub(1).and_then(|j| self.word(j)).is_some_and(|w| PLACE_HEADS.contains(&w));
+        if named_place && h.f.day.is_some() && h.f.year.is_none() && h.f.weekday.is_none() {
+            h.vague = true;
             return Some(h);
         }
         // A range: از ابتدای سال جاری تا ۲۳ مرداد, ... تاکنون.
@@ -413,8 +444,8 @@ impl Parser<'_, '_> {
         if mn.need == Need::Year && !has_year && !ord {
             return None;
         }
-        // A number word before an ambiguous name (سی دی) needs more.
-        let cardinal_word = !ord && self.number(i).is_none();
+        // سی is also the letter C (سی دی, CD).
+        let cardinal_word = !ord && self.number(i).is_none() && self.is(i, "سی");
         if cardinal_word && mn.need != Need::Nothing && !mah && yp.is_none() {
             return None;
         }
@@ -492,7 +523,12 @@ impl Parser<'_, '_> {
             k += 2;
         }
         let past = ["گذشته", "پیش", "قبل", "اخیر"];
-        let future = ["آینده", "آتی", "دیگر", "بعد"];
+        // Not بعد: «دو ماه بعد» counts from an event, not from now.
+        let future = ["آینده", "آتی", "دیگر"];
+        if self.is(k, "بعد") {
+            let f = Fields::default();
+            return Some(Hit { start: i, end: k + 1, f, vague: true });
+        }
         if let Some(w) = self.word(k) {
             let rel = if past.contains(&w) {
                 Some(match (one, unit) {
@@ -643,6 +679,9 @@ impl Parser<'_, '_> {
             }
             "سالهای" | "سالها" => k += 1,
             _ => return None,
+        }
+        if self.is_any(k, &["مالی", "زراعی", "تحصیلی"]) {
+            k += 1;
         }
         if self.is(k, "(") {
             k += 1;
@@ -828,7 +867,8 @@ impl Parser<'_, '_> {
             "هفته" => Relative::ThisWeek,
             _ => return None,
         };
-        Some(Hit { start: i, end: i + 1, f: Fields { relative: Some(r), ..Fields::default() }, vague: false })
+        // Vague (پایان سال, آغاز هفته): read, not reported.
+        Some(Hit { start: i, end: i + 1, f: Fields { relative: Some(r), ..Fields::default() }, vague: true })
     }
 
     /// A four-digit year standing alone where the words around it make it a
