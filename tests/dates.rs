@@ -294,3 +294,58 @@ fn hostile_input_never_panics() {
         let _ = dates(s);
     }
 }
+
+mod fuzz {
+    use proptest::prelude::*;
+
+    /// Pieces that the date grammar reacts to, glued at random.
+    const PIECES: [&str; 32] = [
+        "سال",
+        "های",
+        "ماه",
+        "۱۴۰۳",
+        "99",
+        "۱۲",
+        "/",
+        "-",
+        ".",
+        "مهر",
+        "دی",
+        "اسفند",
+        "شهریورماه",
+        "سه",
+        "شنبه",
+        "\u{200c}",
+        " ",
+        "تا",
+        "و",
+        "امروز",
+        "صبح",
+        "گذشته",
+        "پیش",
+        "۳۱",
+        "۰",
+        "(",
+        ")",
+        "میلادی",
+        "ژانویه",
+        "صفر",
+        "نیمه اول",
+        "ده",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn spans_are_slices_and_nothing_panics(idx in proptest::collection::vec(0usize..PIECES.len(), 0..24)) {
+            let s: String = idx.iter().map(|&i| PIECES[i]).collect();
+            let out = khabar::extract(&s);
+            for d in &out.dates {
+                prop_assert_eq!(s.get(d.span.start..d.span.end), Some(d.span.text.as_str()));
+                if let (Some(m), Some(day)) = (d.month, d.day) {
+                    prop_assert!((1..=12).contains(&m) && (1..=31).contains(&day));
+                }
+            }
+        }
+    }
+}
