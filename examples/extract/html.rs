@@ -298,6 +298,7 @@ mark { border-radius: 3px; padding: 1px 0; color: inherit; }
 const STYLE_TAIL: &str = r#"
 mark.e-quotes { background: #f3f3f3; border-bottom: 2px dashed #9a9a9a; }
 mark.e-source { font-weight: bold; }
+aside { position: sticky; top: 12px; max-height: calc(100vh - 24px); overflow: auto; }
 aside section { background: #fff; border: 1px solid #e3e3e0; border-radius: 8px; padding: 10px 14px; margin-bottom: 14px; }
 aside h2 { font-size: 15px; margin: 0 0 6px; }
 aside h2 .n { color: #888; font-weight: normal; font-size: 13px; }
@@ -307,7 +308,7 @@ th { color: #666; font-weight: normal; }
 td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
 p.none { margin: 0; color: #aaa; }
 footer { margin-top: 16px; color: #888; font-size: 12px; }
-@media (max-width: 900px) { main { grid-template-columns: 1fr; } }
+@media (max-width: 900px) { main { grid-template-columns: 1fr; } aside { position: static; max-height: none; } }
 "#;
 
 /// `title` cut to about 90 characters at a word boundary.
