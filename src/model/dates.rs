@@ -41,6 +41,23 @@ pub struct DateMention {
     pub span: TextSpan,
 }
 
+impl DateMention {
+    /// The Jalali day this mention names, when it is a complete Jalali date.
+    ///
+    /// ```
+    /// let out = khabar::extract("جلسه ۱۵ تیر ۱۴۰۳ برگزار شد.");
+    /// let d = out.dates[0].jalali().unwrap();
+    /// assert_eq!(d.to_string(), "1403/04/15");
+    /// assert_eq!(d.to_gregorian().to_string(), "2024-07-05");
+    /// ```
+    pub fn jalali(&self) -> Option<JalaliDate> {
+        match (self.calendar, self.year, self.month, self.day) {
+            (Some(Calendar::Jalali), Some(y), Some(m), Some(d)) => JalaliDate::new(y, m, d).ok(),
+            _ => None,
+        }
+    }
+}
+
 /// A calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
