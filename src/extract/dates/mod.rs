@@ -207,6 +207,12 @@ impl Parser<'_, '_> {
         self.is_any(i, &AMOUNT_WORDS)
     }
 
+    /// [`Self::is_amount_word`] for a number of `digits` digits: a
+    /// four-digit year may be followed by a time (۱۴۰۳ ساعت ۱۰).
+    fn is_amount_after(&self, i: usize, digits: usize) -> bool {
+        self.is_amount_word(i) && !(digits == 4 && self.is_any(i, &["ساعت", "روز", "دقیقه"]))
+    }
+
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         self.toks.get(i).is_some_and(|t| ws.contains(&t.text))
     }
@@ -240,6 +246,15 @@ impl Parser<'_, '_> {
 
     /// A calendar word (میلادی, شمسی, هجری قمری ...).
     fn cal_suffix(&self, i: usize) -> Option<(usize, Calendar)> {
+        // ه.ش and ه.ق, written with a dot (and often a final one).
+        if self.is(i, "ه") && self.is(i + 1, ".") {
+            let c = match self.word(i + 2) {
+                Some("ش") => Calendar::Jalali,
+                Some("ق") => Calendar::Hijri,
+                _ => return CAL_SUFFIX.at(self.toks, i),
+            };
+            return Some((3, c));
+        }
         CAL_SUFFIX.at(self.toks, i)
     }
 
@@ -248,7 +263,7 @@ impl Parser<'_, '_> {
     fn year_part(&self, i: usize) -> Option<YearPart> {
         let mut yp = YearPart { end: i, ..YearPart::default() };
         if self.is(i, "سال") {
-            if let Some((v, nd)) = self.number(i + 1).filter(|_| !self.is_amount_word(i + 2)) {
+            if let Some((v, nd)) = self.number(i + 1).filter(|&(_, nd)| !self.is_amount_after(i + 2, nd)) {
                 yp.year = Some((v, nd));
                 yp.end = i + 2;
             }
@@ -258,7 +273,7 @@ impl Parser<'_, '_> {
                 yp.relative = Some(r);
                 yp.end = i + n;
             } else if let Some((v, nd)) =
-                self.number(i).filter(|&(_, nd)| nd == 2 || nd == 4).filter(|_| !self.is_amount_word(i + 1))
+                self.number(i).filter(|&(_, nd)| (nd == 2 || nd == 4) && !self.is_amount_after(i + 1, nd))
             {
                 yp.year = Some((v, nd));
                 yp.end = i + 1;
@@ -563,7 +578,8 @@ impl Parser<'_, '_> {
             }
             let h = self
                 .year(k)
-                .or_else(|| self.relative(k).filter(|h| h.f.relative.is_some_and(is_year_relative)))?;
+                .or_else(|| self.relative(k).filter(|h| h.f.relative.is_some_and(is_year_relative)))
+                .or_else(|| self.bare_year(k, Some(Prefix::Period)))?;
             return Some(Hit { start: i, ..h });
         }
         None
@@ -580,7 +596,9 @@ impl Parser<'_, '_> {
             return None;
         }
         let mut f = Fields { weekday: Some(wd), ..Fields::default() };
-        if let Some(h) = self.day_month(k).or_else(|| self.month_alone(k)) {
+        // پنجشنبه، ۱۲ مهر: a comma may stand between.
+        let comma = usize::from(self.is_any(k, &["،", ","]) && self.day_month(k + 1).is_some());
+        if let Some(h) = self.day_month(k + comma).or_else(|| self.month_alone(k)) {
             f = f.merge(h.f);
             k = h.end;
         } else if self.is(k, "هفته") {
@@ -724,7 +742,7 @@ impl Parser<'_, '_> {
                 }
             }
         }
-        if self.is_amount_word(k) {
+        if self.is_amount_after(k, years.first().map_or(4, |y| y.1)) {
             return None;
         }
         let suffix = self.cal_suffix(k);
