@@ -22,7 +22,7 @@ impl<V: Copy> Phrases<V> {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
         }
         Phrases { by_first }
     }
@@ -41,6 +41,11 @@ impl<V: Copy> Phrases<V> {
             return Some((words.len(), *v));
         }
         None
+    }
+
+    /// The first words of every phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.by_first.keys().copied()
     }
 
     /// The value of the one-word phrase `word`.
@@ -129,14 +134,16 @@ pub(super) static MONTHS: LazyLock<Phrases<MonthName>> = LazyLock::new(|| {
 /// Days of the week.
 pub(super) static WEEKDAYS: LazyLock<Phrases<Weekday>> = LazyLock::new(|| {
     Phrases::new(
-        rows(include_str!("../../../data/dates/weekdays.tsv")).filter_map(|r| Some((*r.first()?, weekday(r.get(1)?)?))),
+        rows(include_str!("../../../data/dates/weekdays.tsv"))
+            .filter_map(|r| Some((*r.first()?, weekday(r.get(1)?)?))),
     )
 });
 
 /// Relative expressions (امروز, سال جاری, هفته آینده ...).
 pub(super) static RELATIVE: LazyLock<Phrases<Relative>> = LazyLock::new(|| {
     Phrases::new(
-        rows(include_str!("../../../data/dates/relative.tsv")).filter_map(|r| Some((*r.first()?, relative(r.get(1)?)?))),
+        rows(include_str!("../../../data/dates/relative.tsv"))
+            .filter_map(|r| Some((*r.first()?, relative(r.get(1)?)?))),
     )
 });
 
@@ -179,13 +186,83 @@ pub(super) enum Prefix {
 /// Words that may stand before a date and belong to it.
 pub(super) static PREFIXES: LazyLock<Phrases<Prefix>> = LazyLock::new(|| {
     let day = [
-        "صبح", "ظهر", "عصر", "شب", "بامداد", "غروب", "شامگاه", "صبحگاه", "نیمه شب", "پیش از ظهر", "قبل از ظهر",
-        "بعد از ظهر", "بعدازظهر", "روز", "روزهای", "روز های", "تاریخ", "ساعات اولیه",
+        "صبح",
+        "ظهر",
+        "عصر",
+        "شب",
+        "بامداد",
+        "غروب",
+        "شامگاه",
+        "صبحگاه",
+        "نیمه شب",
+        "پیش از ظهر",
+        "قبل از ظهر",
+        "بعد از ظهر",
+        "بعدازظهر",
+        "روز",
+        "روزهای",
+        "روز های",
+        "تاریخ",
+        "ساعات اولیه",
     ];
     let period = [
-        "پایان", "انتهای", "ابتدای", "آغاز", "اوایل", "اواسط", "اواخر", "آخر", "نیمه", "نیمه اول", "نیمه دوم",
-        "نیمه نخست", "نیمه دوم", "سه ماهه اول", "سه ماهه دوم", "سه ماهه سوم", "سه ماهه چهارم", "سه ماهه نخست",
-        "شش ماهه اول", "شش ماهه دوم", "شش ماهه نخست",
+        "پایان",
+        "انتهای",
+        "ابتدای",
+        "آغاز",
+        "اوایل",
+        "اواسط",
+        "اواخر",
+        "آخر",
+        "نیمه",
+        "نیمه اول",
+        "نیمه دوم",
+        "نیمه نخست",
+        "نیمه دوم",
+        "سه ماهه اول",
+        "سه ماهه دوم",
+        "سه ماهه سوم",
+        "سه ماهه چهارم",
+        "سه ماهه نخست",
+        "شش ماهه اول",
+        "شش ماهه دوم",
+        "شش ماهه نخست",
     ];
-    Phrases::new(day.into_iter().map(|p| (p, Prefix::Day)).chain(period.into_iter().map(|p| (p, Prefix::Period))))
+    Phrases::new(
+        day.into_iter().map(|p| (p, Prefix::Day)).chain(period.into_iter().map(|p| (p, Prefix::Period))),
+    )
+});
+
+/// Every word a date can start with: a token that is not one of these (and
+/// not a number or a glued month name such as مهرماه) starts no date.
+pub(super) static STARTERS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
+    set.extend(MONTHS.first_words());
+    set.extend(WEEKDAYS.first_words());
+    set.extend(RELATIVE.first_words());
+    set.extend(DAY_WORDS.first_words());
+    set.extend(PREFIXES.first_words());
+    set.extend([
+        "ماه",
+        "سال",
+        "سالهای",
+        "سالها",
+        "دهه",
+        "بهار",
+        "تابستان",
+        "پاییز",
+        "پائیز",
+        "زمستان",
+        "نوروز",
+        "چند",
+        "چندین",
+        "دهها",
+        "صدها",
+        "سالیان",
+        "ده",
+        "صد",
+        "یکسال",
+        "هفته",
+    ]);
+    set
 });
