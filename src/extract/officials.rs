@@ -246,7 +246,11 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     } else if addressed && plain {
         // آقای قالیباف: the surname alone.
         surname_start = j;
-    } else if (unknown_ok || strength > 0) && plain && is_name_word(toks, j + 1) {
+    } else if (unknown_ok || strength > 0)
+        && plain
+        && !lex::NOT_GIVEN.contains(&t.key)
+        && is_name_word(toks, j + 1)
+    {
         surname_start = j + 1;
     } else {
         return None;
@@ -441,6 +445,38 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 }
             }
         }
+        if !named && r.org.is_some() && back == i && i >= 1 {
+            // SURNAME ROLE ORG after a clause start or a word that
+            // introduces a person (که نوبخت رئیس ..., اظهارات X معاون ...).
+            let s = i - 1;
+            let t = &toks[s];
+            let intro = s > 0
+                && matches!(
+                    toks[s - 1].key.as_str(),
+                    "که" | "اظهارات" | "سخنان" | "گفته" | "حضور" | "همراه" | "توسط"
+                );
+            if !claimed[s]
+                && intro
+                && is_name_word(&toks, s)
+                && t.key.chars().count() >= 4
+                && !lex::NOT_GIVEN.contains(&t.key)
+            {
+                let n = NameMatch {
+                    start: s,
+                    end: i,
+                    name_start: s,
+                    surname_start: s,
+                    honorifics: Vec::new(),
+                    known: false,
+                    strength: 0,
+                };
+                c.add(&n, Some(r.clone()));
+                for f in claimed.iter_mut().take(r.end).skip(s) {
+                    *f = true;
+                }
+                named = true;
+            }
+        }
         if !named {
             // ROLE ORG NAME.
             if let Some(n) = name_at(&toks, r.end, false) {
@@ -457,7 +493,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             for f in claimed.iter_mut().take(r.end).skip(r.start) {
                 *f = true;
             }
-            let rep = reporting_follows(&toks, r.end);
+            let para_start = r.start == 0 || toks[r.start - 1].kind == TokKind::Para;
+            let rep = para_start || reporting_follows(&toks, r.end);
             unnamed.push((r.clone(), rep));
         }
         i = r.end.max(i + 1);
@@ -477,7 +514,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             i += 1;
             continue;
         }
-        let cs = clause_start(&toks, i);
+        let named_slot = i >= 2 && toks[i - 2].key == "به" && toks[i - 1].key == "نام";
+        let cs = clause_start(&toks, i) || named_slot;
         let para = i == 0 || toks[i - 1].kind == TokKind::Para;
         if let Some(n) = name_at(&toks, i, cs) {
             let strong_hon = n.honorifics.iter().any(|h| !matches!(h.as_str(), "سید" | "سیده"));
@@ -488,6 +526,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 || (strong_hon && n.known)
                 || (n.known && verb_near)
                 || (para && n.known)
+                || (named_slot && n.strength >= 1)
                 || (n.known && n.honorifics.iter().any(|h| h.starts_with("سید")) && n.surname_start < n.end);
             if ok && (n.end - n.start) <= 5 {
                 c.add(&n, None);

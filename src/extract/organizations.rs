@@ -57,7 +57,7 @@ pub(crate) struct OrgMatch {
 pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usize, Option<Box<OrgMatch>>) {
     let mut end = k;
     let mut words = 0usize;
-    let mut used_and = false;
+    let mut used_and = 0u8;
     let mut j = k;
     while j < toks.len() && words < MAX_COMPLEMENT {
         let t = &toks[j];
@@ -70,12 +70,14 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             }
             break;
         }
-        if matches!(t.kind, TokKind::Punct('،' | ',')) && words > 0 && !used_and {
+        if matches!(t.kind, TokKind::Punct('،' | ',')) && words > 0 && used_and == 0 {
             // صنعت، معدن و تجارت
             let ok = toks.get(j + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n))
                 && toks.get(j + 2).is_some_and(|n| n.key == "و")
                 && toks.get(j + 3).is_some_and(|n| n.is_word() && !lex::is_boundary(n));
             if ok {
+                // The list «X، Y و Z» closes the name's conjunctions.
+                used_and = 1;
                 j += 1;
                 continue;
             }
@@ -87,10 +89,10 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
         if t.key == "و" {
             // Continue across one «و» only, into another plain word.
             let Some(n) = toks.get(j + 1) else { break };
-            if used_and {
+            if used_and >= 2 {
                 break;
             }
-            used_and = true;
+            used_and += 1;
             if j == k
                 || !n.is_word()
                 || lex::is_boundary(n)
@@ -112,11 +114,23 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             end = e.max(j + 1);
             break;
         }
-        if depth < 3 {
+        let nest_ok = j > k || HEADS.longest(toks, j).is_some_and(|(_, h)| h.needs_complement);
+        if depth < 3 && nest_ok {
             if let Some(n) = org_at_depth(text, toks, j, depth + 1) {
                 end = n.end;
                 return (end, Some(Box::new(n)));
             }
+        }
+        let fixed_prep = words > 0
+            && matches!(t.key.as_str(), "از" | "با" | "به")
+            && matches!(
+                (toks[j - 1].key.as_str(), t.key.as_str()),
+                ("حمایت" | "دفاع" | "حفاظت" | "پیشگیری", "از") | ("مبارزه", "با") | ("رسیدگی", "به")
+            )
+            && toks.get(j + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n));
+        if fixed_prep {
+            j += 1;
+            continue;
         }
         if lex::is_boundary(t) || TITLES.longest(toks, j).is_some() || HONORIFICS.longest(toks, j).is_some() {
             break;
@@ -161,6 +175,10 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             break;
         }
         if matches!(t.key.as_str(), "استان" | "شهرستان") {
+            if words > 1 {
+                // «... استان» with no name after it: the province is implied.
+                end = j - 1;
+            }
             if let Some(n) = toks.get(j) {
                 if n.is_word() && !lex::is_boundary(n) {
                     end = j + 1;
@@ -237,7 +255,8 @@ fn record(
     m: &OrgMatch,
     found: &mut Vec<Organization>,
     index: &mut HashMap<String, usize>,
-) {
+    nests: &mut Vec<(usize, usize)>,
+) -> usize {
     let span = doc.span(toks[m.start].start..toks[m.end - 1].end);
     let mut k = org_key(&m.name);
     if !index.contains_key(&k) {
@@ -253,20 +272,45 @@ fn record(
             }
         }
     }
-    match index.get(&k) {
+    let at = match index.get(&k) {
         Some(&n) => {
             if !found[n].mentions.iter().any(|s| s.start == span.start) {
                 found[n].mentions.push(span);
             }
+            n
         }
         None => {
             index.insert(k, found.len());
             found.push(Organization { name: m.name.clone(), kind: Some(m.kind), mentions: vec![span] });
+            found.len() - 1
         }
-    }
+    };
     if let Some(n) = &m.nested {
-        record(doc, toks, n, found, index);
+        let inner = record(doc, toks, n, found, index, nests);
+        nests.push((at, inner));
     }
+    at
+}
+
+/// A body's name as word keys separated by spaces, «استان» dropped.
+fn org_words(name: &str) -> String {
+    let mut out = String::new();
+    for w in name.split(|c: char| !lex::is_word_char_pub(c)) {
+        let k = lex::key(w);
+        if k.is_empty() || k == "استان" {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&k);
+    }
+    out
+}
+
+/// True when the words of `short` are a run of the words of `long`.
+fn holds(long: &str, short: &str) -> bool {
+    long.len() > short.len() && format!(" {long} ").contains(&format!(" {short} "))
 }
 
 /// The comparison key of a body's name: canonical, «استان» dropped.
@@ -278,9 +322,10 @@ fn org_key(name: &str) -> String {
 /// same, or a prefix of it, which takes the longer name).
 pub(crate) fn add(out: &mut Extraction, name: &str, kind: OrgKind, span: Option<crate::span::TextSpan>) {
     let k = org_key(name);
+    let w = org_words(name);
     if let Some(o) = out.organizations.iter_mut().find(|o| {
-        let ok = org_key(&o.name);
-        ok == k || (ok.len() >= 6 && k.starts_with(&ok)) || (k.len() >= 6 && ok.starts_with(&k))
+        let ow = org_words(&o.name);
+        org_key(&o.name) == k || ow.starts_with(&format!("{w} ")) || w.starts_with(&format!("{ow} "))
     }) {
         if org_key(&o.name).len() < k.len() {
             o.name = name.to_string();
@@ -305,34 +350,38 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let toks = lex::tokenize(text);
     let mut found = Vec::new();
     let mut index = HashMap::new();
+    let mut nests = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if toks[i].is_word() {
             if let Some(m) = org_at(text, &toks, i) {
-                record(doc, &toks, &m, &mut found, &mut index);
+                record(doc, &toks, &m, &mut found, &mut index, &mut nests);
                 i = m.end;
                 continue;
             }
         }
         i += 1;
     }
-    // A name that is the start of a longer one of the same body is a
+    // A name held in a longer one (not as the body nested in it) is a
     // mention of it (شورای شهر → شورای شهر تهران).
-    let keys: Vec<String> = found.iter().map(|o| org_key(&o.name)).collect();
+    let keys: Vec<String> = found.iter().map(|o| org_words(&o.name)).collect();
     let mut merged: Vec<Option<usize>> = vec![None; found.len()];
     for a in 0..found.len() {
         let longer: Vec<usize> = (0..found.len())
-            .filter(|&b| b != a && keys[b].len() > keys[a].len() && keys[b].starts_with(&keys[a]))
+            .filter(|&b| b != a && holds(&keys[b], &keys[a]) && !nests.contains(&(b, a)))
             .collect();
-        if longer.len() == 1 {
-            merged[a] = Some(longer[0]);
+        // One longer name, or a chain of them: the longest.
+        if let Some(&top) = longer.iter().max_by_key(|&&b| keys[b].len()) {
+            if longer.iter().all(|&b| b == top || holds(&keys[top], &keys[b])) {
+                merged[a] = Some(top);
+            }
         }
     }
     let mut kept = Vec::new();
     let mut moved: Vec<(usize, Vec<crate::span::TextSpan>)> = Vec::new();
     for (a, o) in found.into_iter().enumerate() {
         match merged[a] {
-            Some(b) if merged[b].is_none() => moved.push((b, o.mentions)),
+            Some(b) => moved.push((b, o.mentions)),
             _ => kept.push((a, o)),
         }
     }

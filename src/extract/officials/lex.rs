@@ -34,6 +34,8 @@ pub(crate) struct Tok {
     pub kind: TokKind,
     /// Written as a verb with می‌/نمی‌ (a ZWNJ after the prefix).
     pub verbish: bool,
+    /// Written as a plural with ‌ها/‌های.
+    pub plural: bool,
 }
 
 impl Tok {
@@ -93,6 +95,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     key: String::new(),
                     kind: TokKind::Para,
                     verbish: false,
+                    plural: false,
                 });
             }
             continue;
@@ -118,7 +121,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             let end = i + w.len();
             let kind = if c.is_ascii_digit() || c.is_numeric() { TokKind::Num } else { TokKind::Word };
             let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
-            toks.push(Tok { start: i, end, key: key(w), kind, verbish });
+            let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
+            toks.push(Tok { start: i, end, key: key(w), kind, verbish, plural });
             continue;
         }
         if c == '\u{200C}' {
@@ -130,6 +134,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             key: String::new(),
             kind: TokKind::Punct(c),
             verbish: false,
+            plural: false,
         });
     }
     toks
@@ -322,8 +327,16 @@ pub(crate) static FACILITY: LazyLock<HashSet<String>> =
     LazyLock::new(|| key_set(include_str!("../../../data/people/facility-nouns.txt")));
 
 /// All given names.
-pub(crate) static GIVEN: LazyLock<HashSet<String>> =
-    LazyLock::new(|| key_set(include_str!("../../../data/people/given-names.txt")));
+pub(crate) static GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set = key_set(include_str!("../../../data/people/given-names.txt"));
+    set.retain(|n| !NOT_GIVEN.contains(n));
+    set.extend(COMMON_GIVEN.iter().cloned());
+    set
+});
+
+/// Common words that the given-names list also holds.
+pub(crate) static NOT_GIVEN: LazyLock<HashSet<String>> =
+    LazyLock::new(|| key_set(include_str!("../../../data/people/not-given-names.txt")));
 
 /// Very common given names.
 pub(crate) static COMMON_GIVEN: LazyLock<HashSet<String>> =
@@ -335,7 +348,11 @@ pub(crate) fn is_boundary(t: &Tok) -> bool {
     if !t.is_word() {
         return true;
     }
-    t.verbish || BOUNDARY.contains(&t.key) || t.key.starts_with("میشو") || t.key.starts_with("میکن")
+    t.verbish
+        || t.plural
+        || BOUNDARY.contains(&t.key)
+        || t.key.starts_with("میشو")
+        || t.key.starts_with("میکن")
 }
 
 /// The text of tokens `i..j` of `text` (normalized), from the first
@@ -354,4 +371,10 @@ pub(crate) fn canon(s: &str) -> String {
         out.push_str(&key(w));
     }
     out
+}
+
+/// True when `c` can be part of a word (see [`crate::lexicon::is_word_char`]).
+#[inline]
+pub(crate) fn is_word_char_pub(c: char) -> bool {
+    is_word_char(c)
 }
