@@ -236,6 +236,7 @@ pub(crate) fn tokenize(text: &str, from: usize, limit: usize) -> Vec<Tok> {
             }
             match c {
                 '،' | ',' => commas += 1,
+                '\n' | '\r' => other = true,
                 c if c.is_whitespace() => {}
                 _ => other = true,
             }
@@ -364,6 +365,21 @@ fn plural(w: &str) -> Option<(LocationKind, bool)> {
         _ => return None,
     })
 }
+
+/// Plural nouns of areas that a list of place names may follow.
+fn area_plural(w: &str) -> Option<LocationKind> {
+    match w {
+        "مناطق" | "محلات" | "نواحی" | "محلههای" | "محلهها" => {
+            Some(LocationKind::District)
+        }
+        "روستاها" | "روستاهای" => Some(LocationKind::Village),
+        _ => None,
+    }
+}
+
+/// Words that open a list of examples (folded, two-word forms joined).
+const CONNECTIVES: [&str; 10] =
+    ["بهویژه", "بویژه", "بهخصوص", "بخصوص", "خصوصا", "ازجمله", "مانند", "نظیر", "همچون", "شامل"];
 
 /// Auxiliaries and verbs that show the word before them is not a name.
 const AUX: [&str; 16] = [
@@ -495,7 +511,7 @@ impl Scanner<'_> {
     }
 
     /// A list of places from word `i` on (X، Y و Z): returns the index after it.
-    fn list(&mut self, mut i: usize, kind: LocationKind, unknown: bool) -> usize {
+    fn list(&mut self, mut i: usize, kind: LocationKind, unknown: bool, lone_ok: bool) -> usize {
         // (first word, last word, sure): a lone item that is a common word
         // or unknown is dropped.
         let mut items: Vec<(usize, usize, bool)> = Vec::new();
@@ -520,7 +536,7 @@ impl Scanner<'_> {
                 _ => break j + 1,
             }
         };
-        if items.len() > 1 || items.first().is_some_and(|x| x.2) {
+        if items.len() > 1 || items.first().is_some_and(|x| x.2 || lone_ok) {
             for (a, b, _) in items {
                 self.push(a, b, kind, true);
             }
@@ -544,9 +560,17 @@ impl Scanner<'_> {
                 }
             });
             if let Some(((kind, unknown), at)) = pl {
-                let after = if self.gap(at - 1) == Gap::Space { self.list(at, kind, unknown) } else { at };
+                let after =
+                    if self.gap(at - 1) == Gap::Space { self.list(at, kind, unknown, false) } else { at };
                 i = after.max(i + 1);
                 continue;
+            }
+            // مناطق مختلف به‌ویژه X، محلات از جمله X و Y
+            if let Some(kind) = area_plural(&w) {
+                if let Some(at) = self.connective_after(i) {
+                    i = self.list(at, kind, true, true).max(i + 1);
+                    continue;
+                }
             }
             if let Some(ctx) = keyword(&w) {
                 if let Some(next) = self.after_keyword(ctx, i, next_ok) {
@@ -563,6 +587,27 @@ impl Scanner<'_> {
             }
             i += 1;
         }
+    }
+
+    /// After an area noun at `k`, a few words (مختلف, شهر) and a
+    /// connective such as به‌ویژه or از جمله: the first word of the list.
+    fn connective_after(&self, k: usize) -> Option<usize> {
+        let mut i = k + 1;
+        while i < self.toks.len() && i <= k + 4 {
+            if self.gap(i - 1) != Gap::Space && !(i > k + 1 && self.gap(i - 1) == Gap::Comma) {
+                return None;
+            }
+            let w = word(self.text, &self.toks, i);
+            let two = format!("{w}{}", word(self.text, &self.toks, i + 1));
+            if CONNECTIVES.contains(&w.as_str()) {
+                return (self.gap(i) == Gap::Space).then_some(i + 1);
+            }
+            if CONNECTIVES.contains(&two.as_str()) && self.gap(i) == Gap::Space {
+                return (self.gap(i + 1) == Gap::Space).then_some(i + 2);
+            }
+            i += 1;
+        }
+        None
     }
 
     /// Handles keyword `ctx` at word `k`: the index to go on from, or None
