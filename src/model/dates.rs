@@ -41,6 +41,23 @@ pub struct DateMention {
     pub span: TextSpan,
 }
 
+impl DateMention {
+    /// The Jalali day this mention names, when it is a complete Jalali date.
+    ///
+    /// ```
+    /// let out = khabar::extract("جلسه ۱۵ تیر ۱۴۰۳ برگزار شد.");
+    /// let d = out.dates[0].jalali().unwrap();
+    /// assert_eq!(d.to_string(), "1403/04/15");
+    /// assert_eq!(d.to_gregorian().to_string(), "2024-07-05");
+    /// ```
+    pub fn jalali(&self) -> Option<JalaliDate> {
+        match (self.calendar, self.year, self.month, self.day) {
+            (Some(Calendar::Jalali), Some(y), Some(m), Some(d)) => JalaliDate::new(y, m, d).ok(),
+            _ => None,
+        }
+    }
+}
+
 /// A calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -175,8 +192,8 @@ const JALALI_MIN_YEAR: i32 = 1;
 const JALALI_MAX_YEAR: i32 = 3177;
 /// Borkowski's break years of the 33-year leap cycles.
 const BREAKS: [i32; 20] = [
-    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394,
-    2456, 3178,
+    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456,
+    3178,
 ];
 
 /// Integer division and remainder truncating toward zero, as in the
@@ -429,7 +446,8 @@ fn three_fields(s: &str, sep: char) -> Result<(i32, u8, u8), DateError> {
     let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
         return Err(err("expected three fields"));
     };
-    let digits = |t: &str, max: usize| !t.is_empty() && t.len() <= max && t.bytes().all(|b| b.is_ascii_digit());
+    let digits =
+        |t: &str, max: usize| !t.is_empty() && t.len() <= max && t.bytes().all(|b| b.is_ascii_digit());
     if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
         return Err(err("expected digits"));
     }

@@ -134,6 +134,18 @@ fn step(st: &State, toks: &[Tok], k: usize, after_and: bool, at_start: bool) -> 
         return None;
     }
     let tok = toks.get(k)?;
+    if tok.ordinal {
+        if let Some(frac) = denominator(st, tok, after_and) {
+            let mut f = *st;
+            f.group = Some(frac);
+            f.cap = 0;
+            f.closed = true;
+            f.prev_scale = false;
+            f.group_digits = false;
+            f.words = true;
+            return Some((f, k + 1));
+        }
+    }
     let mut s = *st;
     match tok.kind {
         Kind::Digits(d) => {
@@ -143,10 +155,7 @@ fn step(st: &State, toks: &[Tok], k: usize, after_and: bool, at_start: bool) -> 
             if at_start {
                 s.group = Some(d.value);
             } else if st.group.is_none() && st.prev_scale && after_and {
-                // After a scale the group must be below it: هزار و 500.
-                if st.last_exp != u32::MAX && d.value >= Decimal::pow10(st.last_exp)? {
-                    return None;
-                }
+                // هزار و 500; a larger group is added as written (۶ هزار و ۱۱۸۲ = 7182).
                 s.group = Some(d.value);
             } else {
                 return None;
@@ -159,12 +168,25 @@ fn step(st: &State, toks: &[Tok], k: usize, after_and: bool, at_start: bool) -> 
         }
         Kind::Word(Word::Small(v)) => {
             s.words = true;
+            // A whole number and a fraction: ۹۸ و سه دهم = 98.3.
+            if let (true, Some(g), Some(exp)) =
+                (after_and, st.group, toks.get(k + 1).and_then(denominator_exp))
+            {
+                let num = Decimal::from(u32::from(v));
+                if !tok.ordinal && g.is_integer() && v > 0 && num < Decimal::pow10(exp)? {
+                    s.group = Some(g.checked_add(num.checked_div_pow10(exp)?)?);
+                    s.cap = 0;
+                    s.closed = true;
+                    s.prev_scale = false;
+                    return Some((s, k + 2));
+                }
+            }
             if v == 0 {
                 if !at_start {
                     return None;
                 }
                 s.group = Some(Decimal::ZERO);
-                s.closed = true;
+                s.cap = 0;
                 return Some((s, k + 1));
             }
             match st.group {
@@ -207,17 +229,19 @@ fn step(st: &State, toks: &[Tok], k: usize, after_and: bool, at_start: bool) -> 
                     let gm = g.checked_mul(m)?;
                     if st.total.is_zero() {
                         s.total = gm;
-                    } else if st.total < m {
-                        s.total = st.total.checked_add(g)?.checked_mul(m)?;
                     } else if e < st.last_exp {
                         s.total = st.total.checked_add(gm)?;
                     } else {
-                        return None;
+                        // A scale not below the last one multiplies all before it:
+                        // سه هزار و پانصد میلیارد, and as written in the news,
+                        // ۳۵۷ میلیون و ۸۳۹ هزار و ۷۴۰ هزار = 357,839,740 thousand.
+                        s.total = st.total.checked_add(g)?.checked_mul(m)?;
                     }
                     s.trail_exp = e;
                 }
                 None => {
-                    if at_start {
+                    if at_start && e == 3 {
+                        // هزار alone is a thousand; میلیون alone is no amount.
                         s.total = m;
                         s.trail_exp = e;
                     } else if st.prev_scale && !after_and {
@@ -309,6 +333,30 @@ fn step(st: &State, toks: &[Tok], k: usize, after_and: bool, at_start: bool) -> 
         s.prev_scale = false;
     }
     Some((s, k + 1))
+}
+
+/// The power of ten of a denominator ordinal: دهم 1, صدم 2, هزارم 3.
+fn denominator_exp(tok: &Tok) -> Option<u32> {
+    if !tok.ordinal {
+        return None;
+    }
+    match tok.kind {
+        Kind::Word(Word::Small(10)) => Some(1),
+        Kind::Word(Word::Small(100)) => Some(2),
+        Kind::Word(Word::Scale(3)) => Some(3),
+        _ => None,
+    }
+}
+
+/// A fraction written with a denominator ordinal right after a whole
+/// number below it: `۶ دهم` 0.6, `۲۹ صدم` 0.29, `پنج هزارم` 0.005.
+fn denominator(st: &State, tok: &Tok, after_and: bool) -> Option<Decimal> {
+    let exp = denominator_exp(tok)?;
+    let g = st.group?;
+    if after_and || !st.total.is_zero() || !g.is_integer() || st.prev_scale || g >= Decimal::pow10(exp)? {
+        return None;
+    }
+    g.checked_div_pow10(exp)
 }
 
 /// The fraction after ممیز: zeros (صفر) then digits or a cardinal below

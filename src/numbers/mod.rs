@@ -27,10 +27,11 @@
 //! assert_eq!(parse("صدا"), None);
 //! ```
 
+pub(crate) mod context;
 mod decimal;
 mod grammar;
 mod lexer;
-mod words;
+pub(crate) mod words;
 
 pub use decimal::Decimal;
 
@@ -123,7 +124,7 @@ fn to_match(p: grammar::Parsed) -> NumberMatch {
 
 /// Every number in `text`, left to right, in one pass.
 ///
-/// Meant for normalized text (see [`crate::normalize`]): number words must
+/// Meant for normalized text (see [`crate::normalize()`]): number words must
 /// use Persian ی and ک. Digits may be in any script.
 pub fn scan(text: &str) -> Vec<NumberMatch> {
     let mut out = Vec::new();

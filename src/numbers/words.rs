@@ -162,7 +162,13 @@ fn split_segment(seg: &str, offset: usize, first_seg: bool, last_seg: bool, out:
             && (!ord || last_seg);
     }
     if !first_seg && matches!(seg, "ام" | "امین") {
-        return last_seg && attach_suffix(out, true);
+        if !(last_seg && attach_suffix(out, true)) {
+            return false;
+        }
+        if let Some(p) = out.last_mut() {
+            p.end = offset + seg.len();
+        }
+        return true;
     }
     let mark = out.len;
     if glue(seg, offset, 0, out) {

@@ -13,7 +13,7 @@ mod tokens;
 
 use super::Doc;
 use crate::model::{Calendar, DateMention, Extraction, GregorianDate, JalaliDate, Relative, Weekday};
-use tables::{Need, Prefix, CAL_SUFFIX, DAY_WORDS, MONTHS, PREFIXES, RELATIVE, WEEKDAYS};
+use tables::{Need, Prefix, CAL_SUFFIX, DAY_WORDS, MONTHS, PREFIXES, RELATIVE, STARTERS, WEEKDAYS};
 use tokens::{digit_value, tokenize, Kind, Tok};
 
 /// Finds the dates of `doc` and adds them to `out`.
@@ -38,7 +38,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let (s, e) = (toks[hit.start].start, toks[hit.end - 1].end);
         let span = doc.span(s..e);
         let clash = taken.iter().any(|&(a, b)| a < span.end && span.start < b);
-        if !clash {
+        if !clash && !hit.vague {
             out.dates.push(hit.f.into_mention(span));
         }
         last_end = Some(hit.end);
@@ -66,16 +66,16 @@ impl Fields {
             (Some(Calendar::Gregorian), Some(y), Some(m), Some(d)) => GregorianDate::new(y, m, d).ok(),
             _ => None,
         };
-        let mut m = DateMention::default();
-        m.calendar = self.calendar;
-        m.year = self.year;
-        m.month = self.month;
-        m.day = self.day;
-        m.weekday = self.weekday;
-        m.relative = self.relative;
-        m.gregorian = gregorian;
-        m.span = span;
-        m
+        DateMention {
+            calendar: self.calendar,
+            year: self.year,
+            month: self.month,
+            day: self.day,
+            weekday: self.weekday,
+            relative: self.relative,
+            gregorian,
+            span,
+        }
     }
 
     /// Takes the values `other` has and `self` lacks.
@@ -96,6 +96,9 @@ struct Hit {
     start: usize,
     end: usize,
     f: Fields,
+    /// A vague expression (سال‌های اخیر, چند سال پیش) read only so that its
+    /// words are not taken for a date; it is not reported.
+    vague: bool,
 }
 
 /// The year part after a month or a day and month.
@@ -112,6 +115,76 @@ const RANGE_WORDS: [&str; 7] = ["تا", "و", "-", "الی", "لغایت", "،",
 /// Words before a bare four-digit number that make it a year.
 const YEAR_CONTEXT: [&str; 10] =
     ["لایحه", "بودجه", "مصوب", "مصوبه", "افق", "انداز", "اکسپو", "المپیک", "متولد", "سالهای"];
+/// Words after a number that make it an amount, not a year.
+const AMOUNT_WORDS: [&str; 37] = [
+    "تومان",
+    "ریال",
+    "دلار",
+    "یورو",
+    "درهم",
+    "پوند",
+    "یوان",
+    "هزار",
+    "میلیون",
+    "میلیارد",
+    "بیلیون",
+    "تریلیون",
+    "همت",
+    "درصد",
+    "نفر",
+    "کیلومتر",
+    "متر",
+    "سانتیمتر",
+    "کیلوگرم",
+    "کیلو",
+    "گرم",
+    "تن",
+    "هکتار",
+    "واحد",
+    "مورد",
+    "عدد",
+    "دستگاه",
+    "روز",
+    "ساعت",
+    "دقیقه",
+    "ثانیه",
+    "مگاوات",
+    "لیتر",
+    "بشکه",
+    "پروژه",
+    "طرح",
+    "برابر",
+];
+/// Nouns of places that are often named after a date (میدان ۱۵ خرداد).
+const PLACE_HEADS: [&str; 24] = [
+    "میدان",
+    "خیابان",
+    "بلوار",
+    "بزرگراه",
+    "اتوبان",
+    "بیمارستان",
+    "ورزشگاه",
+    "شهرک",
+    "کوی",
+    "پارک",
+    "سالن",
+    "مجتمع",
+    "دانشگاه",
+    "مدرسه",
+    "دبیرستان",
+    "پل",
+    "کوچه",
+    "چهارراه",
+    "فلکه",
+    "تالار",
+    "سد",
+    "مسجد",
+    "حسینیه",
+    "پایگاه",
+];
+/// Words that may follow a bare year (and not an amount's noun).
+const FUNCTION_WORDS: [&str; 14] =
+    ["و", "به", "که", "را", "در", "از", "برای", "است", "بود", "تا", "با", "هم", "نیز", "این"];
 /// Words after a relative day that belong to it (امروز صبح).
 const DAY_PARTS: [&str; 6] = ["صبح", "ظهر", "عصر", "شب", "بامداد", "غروب"];
 
@@ -126,6 +199,18 @@ impl Parser<'_, '_> {
 
     fn is(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.text == w)
+    }
+
+    /// True when token `i` is a currency, scale or unit: the number before
+    /// it is an amount.
+    fn is_amount_word(&self, i: usize) -> bool {
+        self.is_any(i, &AMOUNT_WORDS)
+    }
+
+    /// [`Self::is_amount_word`] for a number of `digits` digits: a
+    /// four-digit year may be followed by a time (۱۴۰۳ ساعت ۱۰).
+    fn is_amount_after(&self, i: usize, digits: usize) -> bool {
+        self.is_amount_word(i) && !(digits == 4 && self.is_any(i, &["ساعت", "روز", "دقیقه"]))
     }
 
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
@@ -161,6 +246,15 @@ impl Parser<'_, '_> {
 
     /// A calendar word (میلادی, شمسی, هجری قمری ...).
     fn cal_suffix(&self, i: usize) -> Option<(usize, Calendar)> {
+        // ه.ش and ه.ق, written with a dot (and often a final one).
+        if self.is(i, "ه") && self.is(i + 1, ".") {
+            let c = match self.word(i + 2) {
+                Some("ش") => Calendar::Jalali,
+                Some("ق") => Calendar::Hijri,
+                _ => return CAL_SUFFIX.at(self.toks, i),
+            };
+            return Some((3, c));
+        }
         CAL_SUFFIX.at(self.toks, i)
     }
 
@@ -169,7 +263,7 @@ impl Parser<'_, '_> {
     fn year_part(&self, i: usize) -> Option<YearPart> {
         let mut yp = YearPart { end: i, ..YearPart::default() };
         if self.is(i, "سال") {
-            if let Some((v, nd)) = self.number(i + 1) {
+            if let Some((v, nd)) = self.number(i + 1).filter(|&(_, nd)| !self.is_amount_after(i + 2, nd)) {
                 yp.year = Some((v, nd));
                 yp.end = i + 2;
             }
@@ -178,7 +272,9 @@ impl Parser<'_, '_> {
             if let Some((n, r)) = RELATIVE.at(self.toks, i).filter(|(_, r)| is_year_relative(*r)) {
                 yp.relative = Some(r);
                 yp.end = i + n;
-            } else if let Some((v, nd)) = self.number(i).filter(|&(_, nd)| nd == 2 || nd == 4) {
+            } else if let Some((v, nd)) =
+                self.number(i).filter(|&(_, nd)| (nd == 2 || nd == 4) && !self.is_amount_after(i + 1, nd))
+            {
                 yp.year = Some((v, nd));
                 yp.end = i + 1;
             } else if let Some(w) = self.word(i) {
@@ -202,6 +298,37 @@ impl Parser<'_, '_> {
 
     /// A date starting at token `i`, with its prefixes.
     fn parse(&self, i: usize) -> Option<Hit> {
+        let mut h = self.parse_one(i)?;
+        if h.vague {
+            return Some(h);
+        }
+        // A place named after a date: میدان ۱۵ خرداد, بیمارستان ۲۲ بهمن.
+        let named_place =
+            i.checked_sub(1).and_then(|j| self.word(j)).is_some_and(|w| PLACE_HEADS.contains(&w));
+        if named_place && h.f.day.is_some() && h.f.year.is_none() && h.f.weekday.is_none() {
+            h.vague = true;
+            return Some(h);
+        }
+        // A range: از ابتدای سال جاری تا ۲۳ مرداد, ... تاکنون.
+        if self.is(h.end, "تاکنون") {
+            h.end += 1;
+        } else if self.is(h.end, "تا") && self.is(h.end + 1, "کنون") {
+            h.end += 2;
+        } else if self.is_any(h.end, &["تا", "الی", "لغایت"]) {
+            if let Some(h2) = self.parse_one(h.end + 1).filter(|h2| !h2.vague) {
+                h.end = h2.end;
+            }
+        }
+        Some(h)
+    }
+
+    fn parse_one(&self, i: usize) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        match t.kind {
+            Kind::Punct => return None,
+            Kind::Word if !STARTERS.contains(t.text) && !t.text.ends_with("ماه") => return None,
+            _ => {}
+        }
         if let Some(h) = self.core(i, None) {
             return Some(h);
         }
@@ -274,7 +401,7 @@ impl Parser<'_, '_> {
                 return None;
             }
             let f = Fields { calendar: Some(ca), year: Some(ya), ..Fields::default() };
-            return Some(Hit { start: i, end, f });
+            return Some(Hit { start: i, end, f, vague: false });
         }
         if parts.len() != 3 {
             return None;
@@ -312,7 +439,7 @@ impl Parser<'_, '_> {
             day: Some(d),
             ..Fields::default()
         };
-        Some(Hit { start: i, end, f })
+        Some(Hit { start: i, end, f, vague: false })
     }
 
     /// A day (or a range or list of days) and a month, then a year part,
@@ -325,11 +452,16 @@ impl Parser<'_, '_> {
             let (n2, _, _) = self.day(k + 1)?;
             k = k + 1 + n2;
         }
-        let (nm, mn, _) = self.month(k)?;
+        let (nm, mn, mah) = self.month(k)?;
         k += nm;
         let yp = self.year_part(k);
         let has_year = yp.is_some_and(|y| y.year.is_some() || y.calendar.is_some());
         if mn.need == Need::Year && !has_year && !ord {
+            return None;
+        }
+        // سی is also the letter C (سی دی, CD).
+        let cardinal_word = !ord && self.number(i).is_none() && self.is(i, "سی");
+        if cardinal_word && mn.need != Need::Nothing && !mah && yp.is_none() {
             return None;
         }
         let mut f =
@@ -363,26 +495,29 @@ impl Parser<'_, '_> {
                 k = h.end;
             }
         }
-        Some(Hit { start: i, end: k, f })
+        Some(Hit { start: i, end: k, f, vague: false })
     }
 
     /// `سه سال پیش`, `دو هفته گذشته`, `۶ ماه آینده`, `۹ ماهه نخست سال جاری`.
     fn span_of_time(&self, i: usize) -> Option<Hit> {
-        let (mut k, one) = if let Some((v, nd)) = self.number(i) {
+        // How many: digits, a number word, or a vague word (چند, ده‌ها).
+        let (mut k, one, vague) = if let Some((v, nd)) = self.number(i) {
             if nd > 3 {
                 return None;
             }
-            (i + 1, v == 1)
-        } else if self.is_any(i, &["چند", "چندین"]) {
-            (i + 1, false)
+            (i + 1, v == 1, false)
+        } else if self.is_any(i, &["چند", "چندین", "دهها", "صدها", "سالیان"]) {
+            (i + 1, false, true)
+        } else if self.is_any(i, &["ده", "صد"]) && self.is(i + 1, "ها") {
+            (i + 2, false, true)
         } else if self.is(i, "یکسال") {
-            (i, true)
+            (i, true, false)
         } else {
             let (n, (v, ord)) = DAY_WORDS.at(self.toks, i)?;
             if ord {
                 return None;
             }
-            (i + n, v == 1)
+            (i + n, v == 1, false)
         };
         if self.is(k, "و") && self.is(k + 1, "نیم") {
             k += 2;
@@ -399,8 +534,16 @@ impl Parser<'_, '_> {
             _ => return None,
         };
         k += 1;
+        if self.is(k, "و") && self.is(k + 1, "نیم") {
+            k += 2;
+        }
         let past = ["گذشته", "پیش", "قبل", "اخیر"];
-        let future = ["آینده", "آتی", "دیگر", "بعد"];
+        // Not بعد: «دو ماه بعد» counts from an event, not from now.
+        let future = ["آینده", "آتی", "دیگر"];
+        if self.is(k, "بعد") {
+            let f = Fields::default();
+            return Some(Hit { start: i, end: k + 1, f, vague: true });
+        }
         if let Some(w) = self.word(k) {
             let rel = if past.contains(&w) {
                 Some(match (one, unit) {
@@ -421,7 +564,7 @@ impl Parser<'_, '_> {
             };
             if let Some(r) = rel {
                 let f = Fields { relative: Some(r), ..Fields::default() };
-                return Some(Hit { start: i, end: k + 1, f });
+                return Some(Hit { start: i, end: k + 1, f, vague });
             }
         }
         // The first months of a year: ۹ ماهه نخست سال جاری.
@@ -435,7 +578,8 @@ impl Parser<'_, '_> {
             }
             let h = self
                 .year(k)
-                .or_else(|| self.relative(k).filter(|h| h.f.relative.is_some_and(is_year_relative)))?;
+                .or_else(|| self.relative(k).filter(|h| h.f.relative.is_some_and(is_year_relative)))
+                .or_else(|| self.bare_year(k, Some(Prefix::Period)))?;
             return Some(Hit { start: i, ..h });
         }
         None
@@ -452,7 +596,9 @@ impl Parser<'_, '_> {
             return None;
         }
         let mut f = Fields { weekday: Some(wd), ..Fields::default() };
-        if let Some(h) = self.day_month(k) {
+        // پنجشنبه، ۱۲ مهر: a comma may stand between.
+        let comma = usize::from(self.is_any(k, &["،", ","]) && self.day_month(k + 1).is_some());
+        if let Some(h) = self.day_month(k + comma).or_else(|| self.month_alone(k)) {
             f = f.merge(h.f);
             k = h.end;
         } else if self.is(k, "هفته") {
@@ -479,7 +625,7 @@ impl Parser<'_, '_> {
                 k += 1;
             }
         }
-        Some(Hit { start: i, end: k, f })
+        Some(Hit { start: i, end: k, f, vague: false })
     }
 
     /// جمعه in نماز جمعه, امام جمعه, خطبه‌های نماز جمعه is not a day.
@@ -511,6 +657,9 @@ impl Parser<'_, '_> {
         let (n, r) = RELATIVE.at(self.toks, i)?;
         let mut k = i + n;
         let mut f = Fields { relative: Some(r), ..Fields::default() };
+        if matches!(r, Relative::Past | Relative::Future) {
+            return Some(Hit { start: i, end: k, f, vague: true });
+        }
         let is_day = matches!(
             r,
             Relative::Today
@@ -533,7 +682,7 @@ impl Parser<'_, '_> {
             f.calendar = Some(c);
             k += n;
         }
-        Some(Hit { start: i, end: k, f })
+        Some(Hit { start: i, end: k, f, vague: false })
     }
 
     /// `سال ۹۹`, `سال‌های ۹۶ و ۹۷`, `سال ۲۰۲۳ میلادی`, `سال ۱۳۴۷-۱۳۴۰ ش`.
@@ -548,6 +697,9 @@ impl Parser<'_, '_> {
             }
             "سالهای" | "سالها" => k += 1,
             _ => return None,
+        }
+        if self.is_any(k, &["مالی", "زراعی", "تحصیلی"]) {
+            k += 1;
         }
         if self.is(k, "(") {
             k += 1;
@@ -590,6 +742,9 @@ impl Parser<'_, '_> {
                 }
             }
         }
+        if self.is_amount_after(k, years.first().map_or(4, |y| y.1)) {
+            return None;
+        }
         let suffix = self.cal_suffix(k);
         if let Some((n, _)) = suffix {
             k += n;
@@ -604,12 +759,16 @@ impl Parser<'_, '_> {
             let (y, c) = resolve_year(v, l, suffix.map(|(_, c)| c))?;
             Fields { calendar: Some(c), year: Some(y), ..Fields::default() }
         };
-        Some(Hit { start: i, end: k, f })
+        Some(Hit { start: i, end: k, f, vague: false })
     }
 
     /// A month without a day: `مردادماه`, `ماه مبارک رمضان`, `دی ماه ۱۳۸۶`,
     /// `اسفند سال گذشته`, `ژانویه ۲۰۱۵`.
     fn month_alone(&self, i: usize) -> Option<Hit> {
+        // A number right before that is not a valid day: not a date.
+        if i.checked_sub(1).and_then(|j| self.number(j)).is_some_and(|(_, nd)| nd <= 2) {
+            return None;
+        }
         let mut k = i;
         let mut named = false;
         if self.is(k, "ماه") {
@@ -654,7 +813,7 @@ impl Parser<'_, '_> {
             Need::Context => has_context || has_year,
             Need::Year => has_year || (named && mn.calendar == Calendar::Hijri),
         };
-        ok.then_some(Hit { start: i, end: k, f })
+        ok.then_some(Hit { start: i, end: k, f, vague: false })
     }
 
     /// A season of a year: `تابستان ۱۳۹۵`, `بهار امسال`; `نوروز ۹۵`.
@@ -678,7 +837,7 @@ impl Parser<'_, '_> {
             f.day = Some(1);
             f.calendar = Some(Calendar::Jalali);
         }
-        Some(Hit { start: i, end: yp.end, f })
+        Some(Hit { start: i, end: yp.end, f, vague: false })
     }
 
     /// A decade: `دهه ۷۰`, `دهه ۱۹۹۰`, `دهه شصت`.
@@ -712,7 +871,7 @@ impl Parser<'_, '_> {
             k += n;
         }
         let (_, c) = resolve_year(v, nd, suffix.map(|(_, c)| c))?;
-        Some(Hit { start: i, end: k, f: Fields { calendar: Some(c), ..Fields::default() } })
+        Some(Hit { start: i, end: k, f: Fields { calendar: Some(c), ..Fields::default() }, vague: false })
     }
 
     /// After پایان, ابتدای, نیمه اول ...: `سال` or `هفته` or `ماه` alone.
@@ -726,7 +885,8 @@ impl Parser<'_, '_> {
             "هفته" => Relative::ThisWeek,
             _ => return None,
         };
-        Some(Hit { start: i, end: i + 1, f: Fields { relative: Some(r), ..Fields::default() } })
+        // Vague (پایان سال, آغاز هفته): read, not reported.
+        Some(Hit { start: i, end: i + 1, f: Fields { relative: Some(r), ..Fields::default() }, vague: true })
     }
 
     /// A four-digit year standing alone where the words around it make it a
@@ -734,17 +894,36 @@ impl Parser<'_, '_> {
     fn bare_year(&self, i: usize, prefix: Option<Prefix>) -> Option<Hit> {
         let (v, nd) = self.number(i)?;
         let suffix = self.cal_suffix(i + 1);
-        let context = prefix == Some(Prefix::Period)
-            || i.checked_sub(1).and_then(|j| self.word(j)).is_some_and(|w| YEAR_CONTEXT.contains(&w));
+        let named = i.checked_sub(1).and_then(|j| self.word(j)).is_some_and(|w| YEAR_CONTEXT.contains(&w));
+        let context = named || prefix == Some(Prefix::Period);
         if suffix.is_none() && !(context && nd == 4) {
+            return None;
+        }
+        if self.is_amount_word(i + 1) {
             return None;
         }
         if nd < 2 {
             return None;
         }
+        if suffix.is_none() {
+            // Not an amount: nothing but a function word or punctuation after it.
+            let next_ok = match self.toks.get(i + 1) {
+                None => true,
+                Some(t) if t.kind == Kind::Punct => true,
+                Some(t) => named || FUNCTION_WORDS.contains(&t.text),
+            };
+            if !next_ok || !((1300..1500).contains(&v) || (1900..2100).contains(&v)) {
+                return None;
+            }
+        }
         let (y, c) = resolve_year(v, nd, suffix.map(|(_, c)| c))?;
         let end = i + 1 + suffix.map_or(0, |(n, _)| n);
-        Some(Hit { start: i, end, f: Fields { calendar: Some(c), year: Some(y), ..Fields::default() } })
+        Some(Hit {
+            start: i,
+            end,
+            f: Fields { calendar: Some(c), year: Some(y), ..Fields::default() },
+            vague: false,
+        })
     }
 
     /// `( ۱۳۹۴ )` right after a date: the year it refers to.
@@ -758,6 +937,7 @@ impl Parser<'_, '_> {
             start: i + 1,
             end: i + 2,
             f: Fields { calendar: Some(c), year: Some(y), ..Fields::default() },
+            vague: false,
         })
     }
 }

@@ -22,7 +22,7 @@ impl<V: Copy> Phrases<V> {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
         }
         Phrases { by_first }
     }
@@ -41,6 +41,11 @@ impl<V: Copy> Phrases<V> {
             return Some((words.len(), *v));
         }
         None
+    }
+
+    /// The first words of every phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.by_first.keys().copied()
     }
 
     /// The value of the one-word phrase `word`.
@@ -226,4 +231,38 @@ pub(super) static PREFIXES: LazyLock<Phrases<Prefix>> = LazyLock::new(|| {
     Phrases::new(
         day.into_iter().map(|p| (p, Prefix::Day)).chain(period.into_iter().map(|p| (p, Prefix::Period))),
     )
+});
+
+/// Every word a date can start with: a token that is not one of these (and
+/// not a number or a glued month name such as مهرماه) starts no date.
+pub(super) static STARTERS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
+    set.extend(MONTHS.first_words());
+    set.extend(WEEKDAYS.first_words());
+    set.extend(RELATIVE.first_words());
+    set.extend(DAY_WORDS.first_words());
+    set.extend(PREFIXES.first_words());
+    set.extend([
+        "ماه",
+        "سال",
+        "سالهای",
+        "سالها",
+        "دهه",
+        "بهار",
+        "تابستان",
+        "پاییز",
+        "پائیز",
+        "زمستان",
+        "نوروز",
+        "چند",
+        "چندین",
+        "دهها",
+        "صدها",
+        "سالیان",
+        "ده",
+        "صد",
+        "یکسال",
+        "هفته",
+    ]);
+    set
 });

@@ -31,7 +31,15 @@ fn is_digit(c: char) -> bool {
 
 #[inline]
 fn is_letter(c: char) -> bool {
-    (c.is_alphabetic() && !is_digit(c)) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        // Arabic-script letters and marks: the common case, decided without
+        // the slow Unicode tables.
+        '\u{0620}'..='\u{065F}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 #[inline]
@@ -73,8 +81,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
         } else if is_digit(c) {
             kind = Kind::Num;
-            loop {
-                let Some(&(i, d)) = it.peek() else { break };
+            while let Some(&(i, d)) = it.peek() {
                 if is_digit(d) {
                     end = i + d.len_utf8();
                     it.next();
