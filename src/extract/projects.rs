@@ -376,6 +376,19 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
                 continue;
             }
         }
+        // آبرسانی به روستای X: delivery works take their object after به.
+        if n == 0 && f == "به" && w.f(h).ends_with("رسانی") && w.gap(i) == Gap::Space {
+            let next = w.f(i + 1);
+            let place = places.iter().any(|&(a, _)| a == i + 1);
+            if place
+                || cardinal(next).is_some()
+                || matches!(next, "روستای" | "روستاهای" | "شهر" | "شهرهای" | "شهرستان" | "مناطق")
+            {
+                last = i;
+                i += 1;
+                continue;
+            }
+        }
         if f == "و" {
             // تعمیر و بهسازی X: two activities on one object.
             if n == 0 && LEX.works.longest(w, h).is_some() && w.gap(i) == Gap::Space {
@@ -648,6 +661,10 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             if k < i && k > 0 && w.gap(k - 1) == Gap::Space && matches!(w.f(k - 1), "ساخت" | "احداث")
             {
                 first = k - 1;
+                built = true;
+            } else if k < i && governor_before(&w, k).flatten().is_some() {
+                // افتتاح ۳۰۰ واحد مسکن ملی: the units opened are one project.
+                first = k;
                 built = true;
             }
         }
