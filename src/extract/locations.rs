@@ -971,6 +971,19 @@ mod tests {
     }
 
     #[test]
+    fn data_is_normalized() {
+        let files = [IRAN, WORLD, DISTRICTS, AMBIGUOUS, WORDS, SQUARES];
+        for src in files {
+            for line in entries(src) {
+                for field in line.split('\t') {
+                    let n = crate::normalize(field).as_str().replace(['\u{200c}', ' '], "");
+                    assert_eq!(n, field.replace(['\u{200c}', ' '], ""), "not normalized: {field}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn tokens() {
         let t = tokenize("الف، ب و ج.", 0, 10);
         assert_eq!(t.len(), 4);

@@ -900,3 +900,20 @@ fn location_of(w: &Words, c: &Cand, places: &[(usize, usize)]) -> Option<String>
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_is_normalized() {
+        for src in [KINDS, WORKS, STATUS, GOVERNORS, STOP, BINOMIALS] {
+            for line in entries(src) {
+                for field in line.split('\t') {
+                    let n = crate::normalize(field).as_str().replace(['\u{200c}', ' '], "");
+                    assert_eq!(n, field.replace(['\u{200c}', ' '], ""), "not normalized: {field}");
+                }
+            }
+        }
+    }
+}
