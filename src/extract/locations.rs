@@ -686,6 +686,22 @@ impl Scanner<'_> {
             if let Some((j, e)) = lookup(&self.toks, &self.folded, i) {
                 if !e.amb {
                     self.push(i, j, default_kind(e.kinds), false);
+                    // از افسریه تا آزادی, جاده گرگان به بم: the other end of
+                    // a route is a place even when a common word.
+                    let link = word(&self.folded, j + 1);
+                    if self.gap(j) == Gap::Space
+                        && (link == "تا" || link == "به")
+                        && self.gap(j + 1) == Gap::Space
+                    {
+                        if let Some((jj, e2)) = lookup(&self.toks, &self.folded, j + 2) {
+                            let common = jj == j + 2 && GAZ.stop.contains(word(&self.folded, j + 2));
+                            if e2.amb && !common {
+                                self.push(j + 2, jj, default_kind(e2.kinds), false);
+                                i = jj + 1;
+                                continue;
+                            }
+                        }
+                    }
                 }
                 i = j + 1;
                 continue;
