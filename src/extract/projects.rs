@@ -693,8 +693,29 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 && matches!(w.f(first - 1), "پروژه" | "طرح" | "و" | "نیز" | "همچنین");
         let plan = kind.starts_with("طرح") && named;
         // در بیمارستان X: a venue, not what is opened.
-        let venue =
-            first > 0 && w.gap(first - 1) == Gap::Space && matches!(w.f(first - 1), "در" | "درون" | "داخل");
+        // رئیس بیمارستان X: the body someone works for, not what is opened.
+        let venue = first > 0
+            && w.gap(first - 1) == Gap::Space
+            && matches!(
+                w.f(first - 1),
+                "در" | "درون"
+                    | "داخل"
+                    | "رئیس"
+                    | "رییس"
+                    | "مدیر"
+                    | "مدیرعامل"
+                    | "سرپرست"
+                    | "معاون"
+                    | "کارکنان"
+                    | "پرسنل"
+                    | "مسئول"
+                    | "مسئولان"
+                    | "ریاست"
+                    | "مدیریت"
+                    | "بیماران"
+                    | "دانشجویان"
+                    | "حراست"
+            );
         let plural_ok = named || !plural_head;
         let ok = (!aggregate_before(&w, i) || built)
             && (named || !plural_head)
