@@ -485,6 +485,10 @@ fn area_plural(w: &str) -> Option<LocationKind> {
 const CONNECTIVES: [&str; 10] =
     ["بهویژه", "بویژه", "بهخصوص", "بخصوص", "خصوصا", "ازجمله", "مانند", "نظیر", "همچون", "شامل"];
 
+/// Reporting verbs: a phrase ends before them.
+const REPORTING: [&str; 10] =
+    ["گفت", "افزود", "اظهار", "تصریح", "تاکید", "بیان", "خاطرنشان", "عنوان", "اعلام", "یاداور"];
+
 /// Auxiliaries and verbs that show the word before them is not a name.
 const AUX: [&str; 16] = [
     "است",
@@ -947,10 +951,12 @@ pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
     LAST.with(|c| *c.borrow_mut() = Some((text.to_string(), found)));
 }
 
-/// If a known place name (gazetteer entry, even one that is also a common
-/// word) starts at byte `pos` of the normalized `text` and ends on a word
-/// boundary, its end and kind. Used by other extractors (organizations:
-/// شهرداری قم) to find where a name ends.
+/// If a known place name (gazetteer entry) starts at byte `pos` of the
+/// normalized `text` and ends on a word boundary, its end and kind. Used by
+/// other extractors (organizations: شهرداری قم) to find where a name ends.
+/// A name that is also a common word (نور, امام, مرکزی) counts only right
+/// after a place keyword or a local body (شهرداری نور, استان مرکزی), so
+/// that کمیته امداد امام خمینی is not cut at امام.
 pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> {
     if !text.is_char_boundary(pos) || text[..pos].chars().next_back().is_some_and(is_word_char) {
         return None;
@@ -961,7 +967,32 @@ pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> 
     }
     let folded = folded_words(text, &toks);
     let (j, e) = lookup(&toks, &folded, 0)?;
-    Some((toks[j].end, default_kind(e.kinds)))
+    let mut kind = default_kind(e.kinds);
+    // The word before: a keyword gives the kind, and lets a common word in.
+    let before = text[..pos].trim_end();
+    let prev_start =
+        before.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let prev = fold(&before[prev_start..]);
+    let ctx = keyword(&prev);
+    if let Some(Ctx::Admin(k, _)) = ctx {
+        if e.kinds & bit(k) != 0 {
+            kind = k;
+        }
+    }
+    if e.amb && !matches!(ctx, Some(Ctx::Admin(..) | Ctx::Any | Ctx::Named(_))) {
+        // Elsewhere a common word is a place only at the end of a phrase
+        // (جهاد کشاورزی مهربان گفت), not inside a name (امداد امام خمینی).
+        let next = word(&folded, j + 1);
+        let ends = toks[j].gap != Gap::Space
+            || GAZ.stop.contains(next)
+            || AUX.contains(&next)
+            || REPORTING.contains(&next)
+            || next.starts_with("می");
+        if j == 0 && GAZ.stop.contains(word(&folded, 0)) || !ends {
+            return None;
+        }
+    }
+    Some((toks[j].end, kind))
 }
 
 #[cfg(test)]
@@ -982,6 +1013,18 @@ mod tests {
         assert_eq!(place_at(t, p).map(|x| x.0), Some(p + "آذربایجان شرقی".len()));
         assert_eq!(place_at("شهرداری قمصر", "شهرداری ".len()).map(|x| x.0), Some("شهرداری قمصر".len()));
         assert_eq!(place_at("شهرداری منطقه", "شهرداری ".len()), None);
+        // Common words are places only after a keyword.
+        let t = "کمیته امداد امام خمینی";
+        assert_eq!(place_at(t, "کمیته امداد ".len()), None);
+        let t = "جهاد کشاورزی مهربان گفت";
+        assert_eq!(place_at(t, "جهاد کشاورزی ".len()).map(|x| x.0), Some("جهاد کشاورزی مهربان".len()));
+        assert_eq!(place_at("مجلس خبر داد", "مجلس ".len()), None);
+        let t = "شهرداری نور";
+        assert_eq!(place_at(t, "شهرداری ".len()).map(|x| x.0), Some(t.len()));
+        let t = "استانداری مرکزی";
+        assert_eq!(place_at(t, "استانداری ".len()).map(|x| x.0), Some(t.len()));
+        let t = "استان تهران";
+        assert_eq!(place_at(t, "استان ".len()), Some((t.len(), LocationKind::Province)));
         assert_eq!(place_at("قم", 1), None);
         assert_eq!(place_at("قم", 99), None);
     }
