@@ -11,7 +11,7 @@ use super::Doc;
 use crate::model::{Count, Extraction};
 use crate::numbers::context::{identifier_before, is_year_like, next_word, vague_before};
 use crate::numbers::words;
-use crate::numbers::{scan, Form, NumberKind};
+use crate::numbers::{Form, NumberKind};
 use crate::span::Span;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -37,7 +37,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         .collect();
     taken.sort_unstable();
     let mut t = 0;
-    for m in scan(text) {
+    for m in super::money::numbers_of(text, true).iter().copied() {
         let n = &m.number;
         if n.kind != NumberKind::Cardinal {
             continue;

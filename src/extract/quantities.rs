@@ -5,7 +5,7 @@
 use super::Doc;
 use crate::model::{Extraction, Quantity};
 use crate::numbers::context::{next_word, vague_before, Phrases};
-use crate::numbers::{scan, Form, NumberKind};
+use crate::numbers::{Form, NumberKind};
 use std::sync::LazyLock;
 
 /// Unit phrases and their dimension.
@@ -29,7 +29,7 @@ pub(crate) fn unit_after(text: &str, pos: usize) -> Option<(usize, usize)> {
 /// Finds the quantities of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    for m in scan(text) {
+    for m in super::money::numbers_of(text, false).iter().copied() {
         if m.number.kind != NumberKind::Cardinal
             || (m.number.form != Form::Digits && vague_before(text, m.start))
         {
