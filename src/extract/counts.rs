@@ -24,6 +24,15 @@ static NOT_COUNTED: LazyLock<HashSet<&'static str>> =
 static COUNT_UNITS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| crate::lexicon::entries(include_str!("../../data/numbers/count-units.txt")).collect());
 
+/// `head` without a glued possessive or plural suffix (روزش → روز,
+/// سالهای → سال), when it has one.
+fn stem(head: &str) -> Option<&str> {
+    ["هایشان", "هایش", "های", "ها", "شان", "ش", "ای", "ی"]
+        .iter()
+        .find_map(|s| head.strip_suffix(s))
+        .filter(|w| w.chars().count() >= 2)
+}
+
 /// Finds the counts of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
@@ -67,6 +76,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         if head.chars().count() < 2
             || NOT_COUNTED.contains(noun)
             || NOT_COUNTED.contains(head)
+            || stem(head).is_some_and(|w| NOT_COUNTED.contains(w))
             || !head.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
             || (head.ends_with("ماه") && head.len() > "ماه".len())
             || words::lookup(head).is_some()

@@ -143,6 +143,16 @@ pub(crate) fn shared_low(a: &NumberMatch, b: &NumberMatch) -> Decimal {
     }
 }
 
+/// An item of a list sharing the scale of the last item `b`
+/// (`هفت، شش و پنج میلیون`): scaled when below a thousand.
+pub(crate) fn list_item(a: &NumberMatch, b: &NumberMatch) -> Decimal {
+    let v = a.number.value;
+    match (a.trailing_scale, b.trailing_scale) {
+        (None, Some(s)) if v < Decimal::from(1000u32) => v.checked_mul_pow10(s).unwrap_or(v),
+        _ => v,
+    }
+}
+
 fn rials(amount: Decimal, code: Currency) -> Option<Decimal> {
     match code {
         Currency::IRR => Some(amount),
@@ -232,7 +242,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let shared = shared_before(text, &nums, &taken, i, true);
         for &j in shared.iter().rev() {
             let s = &nums[j];
-            let Some(v) = shared_low(s, &a).checked_mul_pow10(cur.exp) else {
+            let Some(v) = list_item(s, &a).checked_mul_pow10(cur.exp) else {
                 continue;
             };
             used[j] = true;
