@@ -67,6 +67,10 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         if n.form == Form::Words && written == "نه" {
             continue;
         }
+        // A code, not an amount: 021, 0912...
+        if text[m.start..].starts_with('0') && value >= 1 && written.len() > 1 && n.form == Form::Digits {
+            continue;
+        }
         if (n.form != Form::Digits && vague_before(text, m.start)) || identifier_before(text, &m) {
             continue;
         }

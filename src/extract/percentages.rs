@@ -55,6 +55,23 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 continue;
             }
         }
+        // The sign written before the number (٪۵۰), as right-to-left typing leaves it.
+        if ends[i].is_none() && !used[i] {
+            if let Some(sign) = text[..a.start].chars().next_back().filter(|c| matches!(c, '%' | '٪')) {
+                let start = a.start - sign.len_utf8();
+                let glued_before = text[..start].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                if !glued_before {
+                    out.percentages.push(Percentage {
+                        value: a.number.value,
+                        max_value: None,
+                        span: doc.span(start..a.end),
+                    });
+                    used[i] = true;
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         if let Some(end) = ends[i] {
             // Earlier bare numbers of a list share the sign: ۱۷٫۴ و ۲۹٫۵ درصد.
             let taken: Vec<bool> = ends.iter().zip(&used).map(|(e, u)| e.is_some() || *u).collect();
