@@ -277,8 +277,28 @@ fn build_tables() -> Tables {
 
 /// Suffixes written after a ZWNJ, longest first.
 const SUFFIXES: [&str; 22] = [
-    "هایشان", "هایمان", "هایتان", "هایی", "هایم", "هایت", "هایش", "ترین", "های", "تری", "شان",
-    "مان", "تان", "اند", "ایم", "اید", "ها", "تر", "ای", "ام", "اش", "ات",
+    "هایشان",
+    "هایمان",
+    "هایتان",
+    "هایی",
+    "هایم",
+    "هایت",
+    "هایش",
+    "ترین",
+    "های",
+    "تری",
+    "شان",
+    "مان",
+    "تان",
+    "اند",
+    "ایم",
+    "اید",
+    "ها",
+    "تر",
+    "ای",
+    "ام",
+    "اش",
+    "ات",
 ];
 
 /// Suffixes that take a ZWNJ only after a silent ه (خانه‌ای, شده‌اند; but
@@ -560,4 +580,3 @@ pub(crate) fn apply(text: &str, edits: &[Edit]) -> (String, OffsetMap) {
     b.copy(at, &text[at..]);
     b.finish(text.len())
 }
-

@@ -124,7 +124,7 @@ fn to_match(p: grammar::Parsed) -> NumberMatch {
 
 /// Every number in `text`, left to right, in one pass.
 ///
-/// Meant for normalized text (see [`crate::normalize`]): number words must
+/// Meant for normalized text (see [`crate::normalize()`]): number words must
 /// use Persian ی and ک. Digits may be in any script.
 pub fn scan(text: &str) -> Vec<NumberMatch> {
     let mut out = Vec::new();
