@@ -282,3 +282,40 @@ mod props {
         }
     }
 }
+
+/// Every entry of the number data files is already in normalized form
+/// (ZWNJ and spaces aside: the grammar and the phrase tables split words at both).
+#[test]
+fn data_entries_are_normalized() {
+    for (name, src) in [
+        ("words.tsv", include_str!("../data/numbers/words.tsv")),
+        ("currencies.tsv", include_str!("../data/numbers/currencies.tsv")),
+        ("qualifiers.tsv", include_str!("../data/numbers/qualifiers.tsv")),
+        ("units.tsv", include_str!("../data/numbers/units.tsv")),
+        ("not-counted.txt", include_str!("../data/numbers/not-counted.txt")),
+        ("identifier-nouns.txt", include_str!("../data/numbers/identifier-nouns.txt")),
+        ("count-units.txt", include_str!("../data/numbers/count-units.txt")),
+    ] {
+        for line in src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let entry = line.split('\t').next().unwrap_or(line);
+            let bare = |s: &str| s.replace(['\u{200C}', ' '], "");
+            assert_eq!(bare(khabar::normalize(entry).as_str()), bare(entry), "{name}: {entry}");
+        }
+    }
+}
+
+/// Every cardinal word still reads as itself after full normalization
+/// (which may insert ZWNJ: ششصد → شش‌صد).
+#[test]
+fn words_survive_normalization() {
+    for line in include_str!("../data/numbers/words.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 || cols[1] != "n" {
+            continue;
+        }
+        let norm = khabar::normalize(cols[0]);
+        let found = scan(norm.as_str());
+        assert_eq!(found.len(), 1, "{}: {:?}", cols[0], norm.as_str());
+        assert_eq!(found[0].number.value.to_string(), cols[2], "{}", cols[0]);
+    }
+}
