@@ -17,10 +17,26 @@ pub(crate) static UNITS: LazyLock<Phrases<&'static str>> = LazyLock::new(|| {
 });
 
 /// The unit right after `pos`: its (start, end), unless it is تن meaning
-/// people (`۱۰ تن از مسئولان`).
+/// people (`۱۰ تن از مسئولان`, `۵ تن کشته شدند`).
 pub(crate) fn unit_after(text: &str, pos: usize) -> Option<(usize, usize)> {
     let (_, s, e) = UNITS.at(text, pos)?;
-    if &text[s..e] == "تن" && next_word(text, e).is_some_and(|(a, b)| &text[a..b] == "از") {
+    if &text[s..e] == "تن"
+        && next_word(text, e).is_some_and(|(a, b)| {
+            matches!(
+                &text[a..b],
+                "از" | "کشته"
+                    | "زخمی"
+                    | "مجروح"
+                    | "مصدوم"
+                    | "دستگیر"
+                    | "بازداشت"
+                    | "شهید"
+                    | "جان"
+                    | "مفقود"
+                    | "اعدام"
+            )
+        })
+    {
         return None;
     }
     Some((s, e))
