@@ -91,6 +91,14 @@ pub(crate) fn currency_after(text: &str, pos: usize) -> Option<(Cur, usize, usiz
     }
     let (s, e) = next_word(text, pos)?;
     let w = &text[s..e];
+    // A scale adjective before the currency adjective: ۱۰۰ میلیونی تومانی.
+    for (scale, exp) in [("هزاری", 3), ("میلیونی", 6), ("میلیاردی", 9)] {
+        if w == scale {
+            if let Some((c, _, end)) = CURRENCIES.at(text, e) {
+                return Some((Cur { exp: c.exp + exp, ..c }, s, end));
+            }
+        }
+    }
     for (scale, exp) in [("هزار", 3), ("میلیون", 6), ("میلیارد", 9)] {
         if let Some(rest) = w.strip_prefix(scale) {
             if let Some(c) = CURRENCIES.get(rest.trim_start_matches('\u{200C}')) {
@@ -193,6 +201,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 if let (Some(low), Some(high)) =
                     (low.checked_mul_pow10(cb.exp), b.number.value.checked_mul_pow10(cb.exp))
                 {
+                    // Typed right to left, a range may read high to low: ۱۲-۱۰ میلیارد.
+                    let (low, high) = if low > high { (high, low) } else { (low, high) };
                     let qualifier =
                         QUALIFIERS.before(text, a.start).map(|(q, _)| q).filter(|q| *q != Qualifier::UpTo);
                     out.money.push(Money {

@@ -17,7 +17,13 @@ pub(crate) fn percent_after(text: &str, pos: usize) -> Option<usize> {
         return Some(pos + skip + sign.chars().next().map_or(1, char::len_utf8));
     }
     let (s, e) = next_word(text, pos)?;
-    match &text[s..e] {
+    let word = &text[s..e];
+    // درصد with a glued suffix or a glued next word (۸۰درصدش); not درصدد (intending).
+    if !matches!(word, "درصد" | "درصدی") && word.starts_with("درصد") && !word.starts_with("درصدد")
+    {
+        return Some(s + "درصد".len());
+    }
+    match word {
         "درصد" | "درصدی" => Some(e),
         // The older spaced spelling: ۱۰ در صد.
         "در" => next_word(text, e).filter(|&(s2, e2)| &text[s2..e2] == "صد").map(|(_, e2)| e2),
@@ -44,9 +50,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             let after_a = ends[i].unwrap_or(a.end);
             if is_range_connector(text, between(text, after_a, b.start), a.start) {
                 let low = if ends[i].is_some() { a.number.value } else { shared_low(&a, b) };
+                // Typed right to left, a range may read high to low: ۲۳-۲۲ درصد.
+                let (low, high) =
+                    if low > b.number.value { (b.number.value, low) } else { (low, b.number.value) };
                 out.percentages.push(Percentage {
                     value: low,
-                    max_value: Some(b.number.value),
+                    max_value: Some(high),
                     span: doc.span(a.start..*b_end),
                 });
                 used[i] = true;

@@ -102,10 +102,16 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
             continue;
         }
         if digit_value(c).is_some() {
-            let glued_latin =
-                prev.is_some_and(|p| p.is_ascii_alphabetic() || matches!(p, '_' | '#' | '@' | '-' | '+'));
+            // A digit run glued to a Latin letter on either side is a code (F16, 4K, COVID-19).
+            let before = &text[..i];
+            let glued_latin = match prev {
+                Some(p) if p.is_ascii_alphabetic() || matches!(p, '_' | '#' | '@') => true,
+                Some('-' | '+') => {
+                    before[..before.len() - 1].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+                }
+                _ => false,
+            };
             let (end, tok) = digit_run(text, i);
-            // A digit run glued to a Latin letter on either side is a code (F16, 4K).
             let next = text[end..].chars().next();
             let glued_after = next.is_some_and(|n| n.is_ascii_alphabetic() || n == '_');
             match tok {
