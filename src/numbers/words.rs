@@ -51,7 +51,7 @@ static WORDS: LazyLock<HashMap<&'static str, (Word, bool)>> = LazyLock::new(|| {
 static MORPHEMES: LazyLock<Vec<Vec<(&'static str, Word)>>> = LazyLock::new(|| {
     let mut groups: Vec<Vec<(&'static str, Word)>> = vec![Vec::new(); 256];
     for (k, (w, ord)) in WORDS.iter() {
-        if *ord || !matches!(w, Word::Small(_) | Word::Scale(_) | Word::And) {
+        if *ord || !matches!(w, Word::Small(_) | Word::Scale(_) | Word::And | Word::Half) {
             continue;
         }
         if let Some(slot) = k.chars().next().and_then(slot) {
