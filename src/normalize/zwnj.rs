@@ -466,14 +466,25 @@ impl Tables {
     /// Analyses the ZWNJ-free word `w`: its cuts, offset by `base`, go into
     /// `cuts`. True when the word was recognized (even with no cut).
     fn analyze(&self, w: &str, base: usize, cuts: &mut Cuts, depth: u8, open: bool) -> bool {
+        let strict = false;
         if w.len() < 4 || w.len() > MAX_WORD {
             return false;
         }
-        self.analyze_hash(w, hash(w.as_bytes()), base, cuts, depth, open)
+        self.analyze_hash(w, hash(w.as_bytes()), base, cuts, depth, open, strict)
     }
 
     /// [`Tables::analyze`] with the [`hash`] of `w`.
-    fn analyze_hash(&self, w: &str, h: u64, base: usize, cuts: &mut Cuts, depth: u8, open: bool) -> bool {
+    #[allow(clippy::too_many_arguments)]
+    fn analyze_hash(
+        &self,
+        w: &str,
+        h: u64,
+        base: usize,
+        cuts: &mut Cuts,
+        depth: u8,
+        open: bool,
+        strict: bool,
+    ) -> bool {
         if w.len() < 4 || w.len() > MAX_WORD {
             return false;
         }
@@ -521,17 +532,23 @@ impl Tables {
             if after_he_only(s) && last != 'ه' {
                 continue;
             }
+            // Beside a ZWNJ (a part of a longer word) only known stems count:
+            // a second pass must not find new cuts in what the first made.
+            if !open && strict && self.entry(stem).flags == 0 && self.part(stem) == 0 {
+                continue;
+            }
             // «X‌ه‌ای» reads better than «X‌های» when X‌ه is a word:
             // رسانه‌ای, not رسان‌های (but پروژه‌های).
             if let Some(short) = s.strip_prefix('ه') {
                 let he_stem = &w[..w.len() - short.len()];
-                if after_he_only(short) && !stem.ends_with('ه') && self.part(he_stem) & HE_WORD != 0 {
-                    self.analyze(he_stem, base, cuts, depth + 1, open);
+                let he_word = self.part(he_stem) & HE_WORD != 0 || self.entry(he_stem).flags & COMPOUND != 0;
+                if after_he_only(short) && !stem.ends_with('ه') && he_word {
+                    self.analyze(he_stem, base, cuts, depth + 1, open && !strict);
                     cuts.push(base + he_stem.len());
                     return true;
                 }
             }
-            self.analyze(stem, base, cuts, depth + 1, open);
+            self.analyze(stem, base, cuts, depth + 1, open && !strict);
             if !is_non_joining(last) {
                 cuts.push(base + stem.len());
             }
@@ -625,10 +642,9 @@ impl Trie {
 pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
     let t = &*TABLES;
     let mut pair = String::new();
-    // The previous word: its span, and whether only one space lies between
-    // it and the current one.
+    // The previous word, and what lies between it and the current one.
     let mut prev: Option<Span> = None;
-    let mut gap_ok = false;
+    let mut gap = Gap::Other;
     let mut prev_hash = 0u64;
     let mut word_start: Option<usize> = None;
     let bytes = text.as_bytes();
@@ -647,13 +663,19 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
         }
         if let Some(ws) = word_start.take() {
             let cur = Span::new(ws, i);
-            prev_hash =
-                word(t, text, prev.filter(|_| gap_ok), prev_hash, cur, &mut pair, edits, &mut evidence);
+            let before = prev.map(|p| (p, gap));
+            let beside_zwnj = gap == Gap::Zwnj || text[i..].starts_with('\u{200C}');
+            prev_hash = word(t, text, before, prev_hash, cur, beside_zwnj, &mut pair, edits, &mut evidence);
             prev = Some(cur);
-            gap_ok = c0 == b' ' && i + 1 < n && byte_class(bytes, i + 1).0;
+            let next_is_letter = i + len < n && byte_class(bytes, i + len).0;
+            gap = match c0 {
+                b' ' if next_is_letter => Gap::Space,
+                0xE2 if next_is_letter && text[i..].starts_with('\u{200C}') => Gap::Zwnj,
+                _ => Gap::Other,
+            };
         } else {
             prev = None;
-            gap_ok = false;
+            gap = Gap::Other;
         }
         if c0 == b'\n' {
             finish_line(edits, line_first, evidence);
@@ -663,6 +685,17 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
         i += len;
     }
     finish_line(edits, line_first, evidence);
+}
+
+/// What separates two words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gap {
+    /// One space.
+    Space,
+    /// One ZWNJ.
+    Zwnj,
+    /// Anything else.
+    Other,
 }
 
 /// Which chars of U+0600..U+06FF are Persian letters, by the low bits of
@@ -696,8 +729,10 @@ fn byte_class(b: &[u8], i: usize) -> (bool, usize, u8) {
     }
 }
 
-/// Where a line wrote its affixes with spaces (می شود, سال ها), the joined
-/// words in it are as their author meant them: keep only the joins.
+/// Where a line marks its affixes (می شود, سال ها, or with ZWNJ) at least
+/// half as often as it glues them, the glued words in it are as their author
+/// meant them: keep only the joins. Counting ZWNJ-marked affixes too keeps
+/// this stable: normalizing twice gives the same text.
 fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: usize) {
     let inserts = edits[first..].iter().filter(|e| matches!(e, Edit::Insert(_))).count();
     if evidence * SPACED_RATIO > inserts {
@@ -712,42 +747,62 @@ fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: usize) {
     }
 }
 
-/// How many glued affixes one spaced affix outweighs.
+/// How many glued affixes one marked affix outweighs.
 const SPACED_RATIO: usize = 2;
 
+/// Analyses the word at `cur` and, with the word before it and the gap
+/// between them, the pair. Returns the hash of the word.
 #[allow(clippy::too_many_arguments)]
-/// Analyses the word at `cur` and, with `prev` (the word before it, when
-/// only a space lies between them), the pair. Returns the hash of the word.
 fn word(
     t: &Tables,
     text: &str,
-    prev: Option<Span>,
+    prev: Option<(Span, Gap)>,
     prev_hash: u64,
     cur: Span,
+    beside_zwnj: bool,
     pair: &mut String,
     edits: &mut Vec<Edit>,
     evidence: &mut usize,
 ) -> u64 {
-    let w = &text[cur.start..cur.end];
-    let h = hash(w.as_bytes());
-    if let Some(p) = prev {
+    let whole = &text[cur.start..cur.end];
+    let h = hash(whole.as_bytes());
+    let mut cuts = Cuts::default();
+    let known = t.analyze_hash(whole, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
+    // The pair is read with the word's first part only, as a second pass
+    // over the repaired text would see it (نامه‌ای in تفاهم نامهای).
+    let w = match cuts.as_slice().first() {
+        Some(&c) => whole.get(..usize::from(c)).unwrap_or(whole),
+        None => whole,
+    };
+    if let Some((p, gap)) = prev {
         let pw = &text[p.start..p.end];
         let lastp = last_char(pw);
-        if lastp.is_some_and(|l| !is_non_joining(l)) && pw.len() + w.len() <= MAX_WORD {
-            let join = if pw == "می" || pw == "نمی" {
-                // می شود, نمی توانسته اند.
+        let prefix = pw == "می" || pw == "نمی";
+        if gap == Gap::Zwnj {
+            // An affix the author marked: evidence of their style.
+            if (prefix && t.is_verb(w)) || (w.starts_with('ه') && is_affix_token(w)) {
                 *evidence += 1;
-                t.is_verb(w) || {
+            }
+        } else if gap == Gap::Space
+            && lastp.is_some_and(|l| !is_non_joining(l))
+            && pw.len() + w.len() <= MAX_WORD
+        {
+            let join = if prefix {
+                // می شود, نمی توانسته اند.
+                let verb = t.is_verb(w) || {
                     pair.clear();
                     pair.push_str(pw);
                     pair.push_str(w);
                     let mut cuts = Cuts::default();
                     t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
-                }
+                };
+                *evidence += usize::from(verb);
+                verb
             } else if is_affix_token(w) {
                 // سال ها, شده اند, مهم ترین: the stem needs two letters.
-                *evidence += usize::from(w.starts_with('ه'));
-                pw.len() >= 4 && (!after_he_only(w) || lastp == Some('ه'))
+                let ok = pw.len() >= 4 && (!after_he_only(w) || lastp == Some('ه'));
+                *evidence += usize::from(ok && w.starts_with('ه'));
+                ok
             } else if t.firsts.maybe_hash(prev_hash) {
                 pair.clear();
                 pair.push_str(pw);
@@ -761,7 +816,9 @@ fn word(
                 } else {
                     let mut cuts = Cuts::default();
                     let spaced = known && t.entry_hash(pair, ph).flags & SPACED != 0;
-                    !spaced && t.analyze_hash(pair, ph, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
+                    !spaced
+                        && t.analyze_hash(pair, ph, 0, &mut cuts, 0, false, false)
+                        && cuts.contains(pw.len())
                 }
             } else {
                 false
@@ -771,8 +828,7 @@ fn word(
             }
         }
     }
-    let mut cuts = Cuts::default();
-    if t.analyze_hash(w, h, 0, &mut cuts, 0, true) {
+    if known {
         for &a in cuts.as_slice() {
             let at = cur.start + usize::from(a);
             if text.is_char_boundary(at) && at > cur.start && at < cur.end {
