@@ -2,11 +2,11 @@
 //! and ranges as one record (`۱۰ تا ۱۵ درصد`, `بین ۱۰ و ۴۰ درصد`,
 //! `۱۰ درصد تا ۱۵ درصد`).
 
-use super::money::{is_range_connector, shared_before, shared_low};
+use super::money::{is_range_connector, numbers_of, shared_before, shared_low};
 use super::Doc;
 use crate::model::{Extraction, Percentage};
 use crate::numbers::context::{between, is_gap, is_word_char, next_word, vague_before};
-use crate::numbers::{scan, Form, NumberKind, NumberMatch};
+use crate::numbers::{Form, NumberKind, NumberMatch};
 
 /// The end of the percent sign or word right after `pos`, if any.
 pub(crate) fn percent_after(text: &str, pos: usize) -> Option<usize> {
@@ -29,7 +29,7 @@ pub(crate) fn percent_after(text: &str, pos: usize) -> Option<usize> {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let nums: Vec<NumberMatch> =
-        scan(text).into_iter().filter(|m| m.number.kind == NumberKind::Cardinal).collect();
+        numbers_of(text, false).iter().filter(|m| m.number.kind == NumberKind::Cardinal).copied().collect();
     let ends: Vec<Option<usize>> = nums.iter().map(|m| percent_after(text, m.end)).collect();
     let mut used = vec![false; nums.len()];
     let mut i = 0;
@@ -53,6 +53,23 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 used[i + 1] = true;
                 i += 2;
                 continue;
+            }
+        }
+        // The sign written before the number (٪۵۰), as right-to-left typing leaves it.
+        if ends[i].is_none() && !used[i] {
+            if let Some(sign) = text[..a.start].chars().next_back().filter(|c| matches!(c, '%' | '٪')) {
+                let start = a.start - sign.len_utf8();
+                let glued_before = text[..start].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                if !glued_before {
+                    out.percentages.push(Percentage {
+                        value: a.number.value,
+                        max_value: None,
+                        span: doc.span(start..a.end),
+                    });
+                    used[i] = true;
+                    i += 1;
+                    continue;
+                }
             }
         }
         if let Some(end) = ends[i] {
