@@ -273,6 +273,8 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
 #[derive(Clone, Debug)]
 struct Person {
     name: String,
+    /// `name_key(name)`.
+    key: String,
     honorifics: Vec<String>,
     /// Surname keys.
     surname: Vec<String>,
@@ -308,19 +310,20 @@ impl Collector<'_> {
         let key = name_key(&name);
         let sk = surname.concat();
         let range = self.range(n.start, n.end);
-        let found = self.people.iter().position(|p| name_key(&p.name) == key).or_else(|| {
+        let found = self.people.iter().position(|p| p.key == key).or_else(|| {
             // One of the two is the surname (or the end) of the other.
             self.people.iter().position(|p| {
-                let pk = name_key(&p.name);
+                let pk = &p.key;
                 (p.surname.concat() == sk && (!p.full || !full))
                     || (key.chars().count() >= 4 && pk.ends_with(&key))
-                    || (pk.chars().count() >= 4 && key.ends_with(&pk))
+                    || (pk.chars().count() >= 4 && key.ends_with(pk.as_str()))
             })
         });
         let idx = match found {
             Some(idx) => {
                 let p = &mut self.people[idx];
                 if full && !p.full {
+                    p.key = key;
                     p.name = name;
                     p.full = true;
                     p.surname = surname;
@@ -334,6 +337,7 @@ impl Collector<'_> {
             }
             None => {
                 self.people.push(Person {
+                    key,
                     name,
                     honorifics: n.honorifics.clone(),
                     surname,
@@ -410,7 +414,7 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
 /// Finds the officials of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let toks = lex::tokenize(text);
+    let toks = lex::tokens(text);
     let mut c = Collector { text, toks: &toks, people: Vec::new() };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
@@ -653,25 +657,40 @@ fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
 /// marks its tokens as claimed.
 fn surnames(c: &mut Collector, claimed: &mut [bool]) {
     let toks = c.toks;
+    let mut at: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for p in &c.people {
+        if let Some(f) = p.surname.first() {
+            at.entry(f.clone()).or_default();
+        }
+    }
+    for (j, t) in toks.iter().enumerate() {
+        if let Some(v) = at.get_mut(t.key.as_str()) {
+            v.push(j);
+        }
+    }
+    let mut covered: Vec<(usize, usize)> = c.people.iter().flat_map(|p| p.mentions.iter().copied()).collect();
+    covered.sort_unstable();
+    let inside = |covered: &[(usize, usize)], r: (usize, usize)| {
+        let k = covered.partition_point(|m| m.0 <= r.0);
+        covered[..k].iter().rev().take(8).any(|m| r.1 <= m.1)
+    };
     for pi in 0..c.people.len() {
         let sn = c.people[pi].surname.clone();
-        if sn.is_empty() {
-            continue;
-        }
-        let mut j = 0;
-        while j + sn.len() <= toks.len() {
-            if toks[j].key == sn[0] && toks[j..j + sn.len()].iter().zip(&sn).all(|(t, k)| &t.key == k) {
-                let r = (toks[j].start, toks[j + sn.len() - 1].end);
-                let inside = c.people.iter().any(|p| p.mentions.iter().any(|m| m.0 <= r.0 && r.1 <= m.1));
-                if !inside {
-                    c.people[pi].mentions.push(r);
-                }
-                for f in claimed.iter_mut().skip(j).take(sn.len()) {
-                    *f = true;
-                }
-                j += sn.len();
-            } else {
-                j += 1;
+        let Some(first) = sn.first() else { continue };
+        let Some(starts) = at.get(first.as_str()) else { continue };
+        for &j in starts.iter() {
+            if j + sn.len() > toks.len() || !toks[j..j + sn.len()].iter().zip(&sn).all(|(t, k)| &t.key == k) {
+                continue;
+            }
+            if claimed[j] && sn.len() == 1 && inside(&covered, (toks[j].start, toks[j].end)) {
+                continue;
+            }
+            let r = (toks[j].start, toks[j + sn.len() - 1].end);
+            if !inside(&covered, r) {
+                c.people[pi].mentions.push(r);
+            }
+            for f in claimed.iter_mut().skip(j).take(sn.len()) {
+                *f = true;
             }
         }
     }
