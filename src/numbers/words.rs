@@ -1,0 +1,311 @@
+//! The number-word table (`data/numbers/words.tsv`) and the split of one
+//! written word into number morphemes (`یک‌هزار`, `سیصدوپنجاه`, `بیست‌و‌یکم`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One number morpheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Word {
+    /// A cardinal below 1000 (`صفر` is 0).
+    Small(u16),
+    /// A scale: the power of ten (هزار = 3).
+    Scale(u8),
+    /// نیم.
+    Half,
+    /// ممیز.
+    Point,
+    /// The conjunction و.
+    And,
+    /// اول, نخست, اولین, نخستین.
+    First,
+    /// A separate ordinal suffix after a number: `ام`, `امین`, `مین` (`سی ام`, `۲۴ ام`).
+    OrdSuffix,
+}
+
+static WORDS_SRC: &str = include_str!("../../data/numbers/words.tsv");
+
+/// Word -> (morpheme, fixed ordinal form).
+static WORDS: LazyLock<HashMap<&'static str, (Word, bool)>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for row in crate::lexicon::rows(WORDS_SRC) {
+        let (Some(w), Some(kind), Some(v)) = (row.first(), row.get(1), row.get(2)) else { continue };
+        let Ok(v) = v.parse::<u16>() else { continue };
+        let entry = match *kind {
+            "n" => (Word::Small(v), false),
+            "s" => (Word::Scale(u8::try_from(v).unwrap_or(0)), false),
+            "half" => (Word::Half, false),
+            "point" => (Word::Point, false),
+            "and" => (Word::And, false),
+            "first" => (Word::First, true),
+            "ord" => (Word::Small(v), true),
+            _ => continue,
+        };
+        m.insert(*w, entry);
+    }
+    m
+});
+
+/// The morphemes usable inside a glued word, longest first.
+static MORPHEMES: LazyLock<Vec<(&'static str, Word)>> = LazyLock::new(|| {
+    let mut v: Vec<(&'static str, Word)> = WORDS
+        .iter()
+        .filter(|(_, (w, ord))| !ord && matches!(w, Word::Small(_) | Word::Scale(_) | Word::And))
+        .map(|(k, (w, _))| (*k, *w))
+        .collect();
+    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    v
+});
+
+/// The first chars of every morpheme: a cheap filter before splitting.
+static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = WORDS.keys().filter_map(|k| k.chars().next()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// One morpheme found in a word: its byte range within the word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub word: Word,
+    pub ordinal: bool,
+}
+
+/// The most pieces one written word may hold.
+pub(crate) const MAX_PIECES: usize = 12;
+
+/// A fixed-capacity list of pieces (no allocation per word).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pieces {
+    items: [Option<Piece>; MAX_PIECES],
+    len: usize,
+}
+
+impl Pieces {
+    fn new() -> Pieces {
+        Pieces { items: [None; MAX_PIECES], len: 0 }
+    }
+
+    fn push(&mut self, p: Piece) -> bool {
+        if self.len >= MAX_PIECES {
+            return false;
+        }
+        self.items[self.len] = Some(p);
+        self.len += 1;
+        true
+    }
+
+    fn truncate(&mut self, len: usize) {
+        while self.len > len {
+            self.len -= 1;
+            self.items[self.len] = None;
+        }
+    }
+
+    /// The pieces in order.
+    pub fn iter(&self) -> impl Iterator<Item = Piece> + '_ {
+        self.items[..self.len].iter().flatten().copied()
+    }
+
+    fn last_mut(&mut self) -> Option<&mut Piece> {
+        self.len.checked_sub(1).and_then(|i| self.items[i].as_mut())
+    }
+
+    fn last(&self) -> Option<Piece> {
+        self.len.checked_sub(1).and_then(|i| self.items[i])
+    }
+}
+
+/// The entry of one exact word, if it is a number word.
+pub(crate) fn lookup(word: &str) -> Option<(Word, bool)> {
+    WORDS.get(word).copied()
+}
+
+/// True when `c` may begin a number word.
+#[inline]
+pub(crate) fn may_start(c: char) -> bool {
+    FIRST_CHARS.binary_search(&c).is_ok()
+}
+
+/// Splits a written word (letters and ZWNJ, no spaces) into number
+/// morphemes, or `None` when it is not made only of them. Offsets are
+/// relative to `word`.
+pub(crate) fn split_word(word: &str) -> Option<Pieces> {
+    let first = word.chars().next()?;
+    if !may_start(first) {
+        return None;
+    }
+    let mut out = Pieces::new();
+    let mut offset = 0;
+    let n_segments = word.split('\u{200C}').count();
+    for (i, seg) in word.split('\u{200C}').enumerate() {
+        let last_seg = i + 1 == n_segments;
+        if !split_segment(seg, offset, i == 0, last_seg, &mut out) {
+            return None;
+        }
+        offset += seg.len() + '\u{200C}'.len_utf8();
+    }
+    Some(out)
+}
+
+/// Splits one ZWNJ-free segment, appending to `out`.
+fn split_segment(seg: &str, offset: usize, first_seg: bool, last_seg: bool, out: &mut Pieces) -> bool {
+    if seg.is_empty() {
+        return false;
+    }
+    if let Some((w, ord)) = lookup(seg) {
+        // A separate ordinal suffix segment: سی‌ام, سی‌امین.
+        return out.push(Piece { start: offset, end: offset + seg.len(), word: w, ordinal: ord })
+            && (!ord || last_seg);
+    }
+    if !first_seg && matches!(seg, "ام" | "امین") {
+        if !(last_seg && attach_suffix(out, true)) {
+            return false;
+        }
+        if let Some(p) = out.last_mut() {
+            p.end = offset + seg.len();
+        }
+        return true;
+    }
+    let mark = out.len;
+    if glue(seg, offset, 0, out) {
+        return true;
+    }
+    out.truncate(mark);
+    if !last_seg {
+        return false;
+    }
+    // An ordinal: the segment ends in م/مین (or ام/امین after سی).
+    for (suffix, after_i) in [("مین", false), ("امین", true), ("م", false), ("ام", true)] {
+        if let Some(base) = seg.strip_suffix(suffix) {
+            if base.is_empty() {
+                continue;
+            }
+            if lookup(base).is_some_and(|(_, ord)| ord) {
+                continue;
+            }
+            let ok = match lookup(base) {
+                Some((w, false)) => {
+                    out.push(Piece { start: offset, end: offset + seg.len(), word: w, ordinal: false })
+                }
+                _ => glue(base, offset, 0, out) && extend_last(out, seg.len() - base.len()),
+            };
+            if ok && attach_suffix(out, after_i) {
+                return true;
+            }
+            out.truncate(mark);
+        }
+    }
+    false
+}
+
+/// Extends the last piece to cover the suffix bytes that follow it.
+fn extend_last(out: &mut Pieces, extra: usize) -> bool {
+    match out.last_mut() {
+        Some(p) => {
+            p.end += extra;
+            true
+        }
+        None => false,
+    }
+}
+
+/// Marks the last piece ordinal if its word takes the suffix: `م`/`مین`
+/// after everything but سی (سیم is a wire) and سه (سهم is a share);
+/// `ام`/`امین` only after سی.
+fn attach_suffix(out: &mut Pieces, alef_form: bool) -> bool {
+    let Some(p) = out.last_mut() else { return false };
+    let ok = match p.word {
+        Word::Small(30) => alef_form,
+        Word::Small(3) | Word::Small(0) => false,
+        Word::Small(_) | Word::Scale(_) => !alef_form,
+        _ => false,
+    };
+    if ok {
+        p.ordinal = true;
+    }
+    ok
+}
+
+/// Splits `seg[pos..]` into glued morphemes: two cardinals must be joined by
+/// و, except a unit before صد (دوصد) and anything before a scale (یکهزار).
+fn glue(seg: &str, offset: usize, pos: usize, out: &mut Pieces) -> bool {
+    if pos == seg.len() {
+        return pos > 0;
+    }
+    let rest = &seg[pos..];
+    for &(m, w) in MORPHEMES.iter() {
+        if !rest.starts_with(m) {
+            continue;
+        }
+        let prev = out.last().filter(|p| p.start >= offset).map(|p| p.word);
+        let allowed = match (prev, w) {
+            (None, _) => true,
+            (Some(Word::And), Word::And) => false,
+            (Some(_), Word::And) => true,
+            (Some(Word::And), _) => true,
+            (Some(Word::Small(u)), Word::Small(100)) => (1..=9).contains(&u),
+            (Some(_), Word::Scale(_)) => true,
+            _ => false,
+        };
+        if !allowed {
+            continue;
+        }
+        let mark = out.len;
+        if out.push(Piece { start: offset + pos, end: offset + pos + m.len(), word: w, ordinal: false })
+            && glue(seg, offset, pos + m.len(), out)
+        {
+            return true;
+        }
+        out.truncate(mark);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(w: &str) -> Option<Vec<(Word, bool)>> {
+        split_word(w).map(|p| p.iter().map(|p| (p.word, p.ordinal)).collect())
+    }
+
+    #[test]
+    fn splits() {
+        use Word::*;
+        assert_eq!(words("چهارصد"), Some(vec![(Small(400), false)]));
+        assert_eq!(words("یک\u{200C}هزار"), Some(vec![(Small(1), false), (Scale(3), false)]));
+        assert_eq!(words("یکهزار"), Some(vec![(Small(1), false), (Scale(3), false)]));
+        assert_eq!(words("سیصدوپنجاه"), Some(vec![(Small(300), false), (And, false), (Small(50), false)]));
+        assert_eq!(words("پنجم"), Some(vec![(Small(5), true)]));
+        assert_eq!(words("پنجمین"), Some(vec![(Small(5), true)]));
+        assert_eq!(words("سی\u{200C}ام"), Some(vec![(Small(30), true)]));
+        assert_eq!(words("سیام"), Some(vec![(Small(30), true)]));
+        assert_eq!(words("سوم"), Some(vec![(Small(3), true)]));
+        assert_eq!(words("هزارمین"), Some(vec![(Scale(3), true)]));
+        for no in [
+            "سیم",
+            "سهم",
+            "دوده",
+            "صدا",
+            "صدور",
+            "هزاران",
+            "سیاست",
+            "دوست",
+            "نهاد",
+            "هشتگ",
+            "صدها",
+            "میلیون\u{200C}ها",
+            "سه\u{200C}شنبه",
+            "دهه",
+            "یکسان",
+            "سیصدم\u{200C}ها",
+            "شصتم\u{200C}",
+        ] {
+            assert_eq!(words(no), None, "{no}");
+        }
+    }
+}
