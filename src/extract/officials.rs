@@ -127,7 +127,12 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
             }
         }
     } else if let Some(body) = &title.body {
-        let (cend, _) = organizations::complement(text, toks, k, 0);
+        let place_body = HEADS.longest(&lex::tokenize(body), 0).is_some_and(|(_, h)| h.place);
+        let cend = if place_body && *organizations::GAZETTEER {
+            organizations::place_complement(text, toks, k).unwrap_or(k)
+        } else {
+            organizations::complement(text, toks, k, 0).0
+        };
         if cend > k {
             let name = format!("{} {}", body, lex::slice(text, toks, k, cend));
             org = Some((name, body_kind(body)));

@@ -7,6 +7,7 @@ use super::officials::lex::{self, Tok, TokKind, HEADS, HONORIFICS, TITLES};
 use super::Doc;
 use crate::model::{Extraction, OrgKind, Organization};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Most words a complement may have (the nested body not counted).
 const MAX_COMPLEMENT: usize = 6;
@@ -121,7 +122,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             j += 1;
             continue;
         }
-        if let Some((pend, _)) = super::locations::place_at(text, t.start) {
+        if let Some((pend, _)) = super::locations::place_at(text, t.start).filter(|_| !lex::is_boundary(t)) {
             // A place ends the name.
             let mut e = j;
             while e < toks.len() && toks[e].start < pend {
@@ -212,6 +213,51 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
     (end, None)
 }
 
+/// True once the locations gazetteer answers (`place_at`): bodies of a
+/// place (شهرداری, استانداری ...) then take only a place as complement.
+pub(crate) static GAZETTEER: LazyLock<bool> =
+    LazyLock::new(|| super::locations::place_at("شهرداری تهران", "شهرداری ".len()).is_some());
+
+/// The end of the place that completes a body of a place, at token `k`:
+/// a gazetteer place, «استان/شهرستان/شهر/بخش» + place, or «منطقه/ناحیه N».
+pub(crate) fn place_complement(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    let end_at = |pend: usize| {
+        let mut e = k;
+        while e < toks.len() && toks[e].start < pend {
+            e += 1;
+        }
+        e
+    };
+    if matches!(t.key.as_str(), "منطقه" | "ناحیه") && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Num)
+    {
+        // شهرداری منطقه 3 تهران
+        let e = k + 2;
+        if let Some(n) = toks.get(e) {
+            if let Some((pend, _)) = super::locations::place_at(text, n.start) {
+                let mut e2 = e;
+                while e2 < toks.len() && toks[e2].start < pend {
+                    e2 += 1;
+                }
+                return Some(e2);
+            }
+        }
+        return Some(e);
+    }
+    if t.is_word() && matches!(t.key.as_str(), "استان" | "شهرستان" | "شهر" | "بخش" | "روستای")
+    {
+        let n = toks.get(k + 1)?;
+        let (pend, _) = super::locations::place_at(text, n.start)?;
+        let mut e = k + 1;
+        while e < toks.len() && toks[e].start < pend {
+            e += 1;
+        }
+        return Some(e);
+    }
+    let (pend, _) = super::locations::place_at(text, t.start)?;
+    Some(end_at(pend))
+}
+
 /// The organization named at token `i`, if any.
 pub(crate) fn org_at(text: &str, toks: &[Tok], i: usize) -> Option<OrgMatch> {
     org_at_depth(text, toks, i, 0)
@@ -224,7 +270,9 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
     {
         return None;
     }
-    let (end, nested) = if head.needs_complement {
+    let (end, nested) = if head.place && *GAZETTEER {
+        (place_complement(text, toks, hend).unwrap_or(hend), None)
+    } else if head.needs_complement {
         complement(text, toks, hend, depth)
     } else {
         // A body on its own may be followed by its place: استان X / شهرستان X
@@ -235,7 +283,10 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
                 && toks.get(hend + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n))
             {
                 e = hend + 2;
-            } else if let Some((pend, _)) = super::locations::place_at(text, t.start) {
+            } else if let Some((pend, _)) = super::locations::place_at(text, t.start).filter(|_| {
+                !lex::is_boundary(t)
+                    && matches!(head.kind, OrgKind::Department | OrgKind::Organization | OrgKind::Foundation)
+            }) {
                 while e < toks.len() && toks[e].start < pend {
                     e += 1;
                 }
@@ -310,7 +361,16 @@ fn record(
 
 /// A body's name as word keys separated by spaces, «استان» dropped.
 fn org_words(name: &str) -> String {
-    lex::word_keys(name).split(' ').filter(|w| *w != "استان").collect::<Vec<_>>().join(" ")
+    let words = lex::word_keys(name);
+    let mut out: Vec<&str> = Vec::new();
+    for w in words.split(' ') {
+        // شورای اسلامی شهر = شورای شهر
+        if w == "استان" || (w == "اسلامی" && out.last() == Some(&"شورای")) {
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
 }
 
 /// True when the words of `short` are a run of the words of `long`.
@@ -320,7 +380,7 @@ fn holds(long: &str, short: &str) -> bool {
 
 /// The comparison key of a body's name: canonical, «استان» dropped.
 fn org_key(name: &str) -> String {
-    lex::canon(&name.replace("استان ", " "))
+    org_words(name).replace(' ', "")
 }
 
 /// Adds a body (by name) with one mention, merging with a known one (the

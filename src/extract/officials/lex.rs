@@ -194,7 +194,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 TokKind::Word
             };
             let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
-            let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
+            let plural = w.ends_with("\u{200C}ها")
+                || w.ends_with("\u{200C}های")
+                || (!w.contains('\u{200C}')
+                    && w.chars().count() >= 6
+                    && (w.ends_with("های") || w.ends_with("ها")));
             toks.push(Tok { start: i, end, key: key(w), kind, verbish, plural });
             continue;
         }
@@ -303,6 +307,8 @@ pub(crate) struct Head {
     pub canonical: Option<String>,
     /// May stand bare for the body of the article's place (شهرداری).
     pub bare: bool,
+    /// The body of a place: its complement is a place (شهرداری قم).
+    pub place: bool,
 }
 
 fn org_kind(s: &str) -> Option<OrgKind> {
@@ -378,7 +384,8 @@ pub(crate) static HEADS: LazyLock<Phrases<Head>> = LazyLock::new(|| {
         let flags = r.get(2).copied().unwrap_or("c");
         let canonical = flags.split_once('=').map(|(_, n)| n.to_string());
         let bare = flags.starts_with('c') && flags.contains('b');
-        p.insert(h, Head { kind, needs_complement: flags.starts_with('c'), canonical, bare });
+        let place = flags.starts_with('c') && flags.contains('p');
+        p.insert(h, Head { kind, needs_complement: flags.starts_with('c'), canonical, bare, place });
     }
     p
 });
