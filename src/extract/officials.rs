@@ -248,7 +248,7 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         } else {
             surname_start = j + 1;
         }
-    } else if addressed && plain {
+    } else if (addressed || (unknown_ok && !honorifics.is_empty())) && plain {
         // آقای قالیباف: the surname alone.
         surname_start = j;
     } else if (unknown_ok || strength > 0)
@@ -268,7 +268,8 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     if is_name_word(toks, end) && hard_end(toks, end + 1) && !lex::COMMON_GIVEN.contains(&toks[end].key) {
         end += 1;
     }
-    if surname_start == j && honorifics.iter().all(|h| matches!(h.as_str(), "سید" | "سیده")) {
+    if surname_start == j && !unknown_ok && honorifics.iter().all(|h| matches!(h.as_str(), "سید" | "سیده"))
+    {
         return None;
     }
     Some(NameMatch { start: i, end, name_start, surname_start, honorifics, known: strength >= 2, strength })

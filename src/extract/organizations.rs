@@ -196,8 +196,17 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
                 // «... استان» with no name after it: the province is implied.
                 end = j - 1;
             }
-            if let Some(n) = toks.get(j) {
-                if n.is_word() && !lex::is_boundary(n) {
+            if let Some(n) = toks.get(j).filter(|n| n.is_word() && !lex::is_boundary(n)) {
+                if *GAZETTEER {
+                    // Only a known place completes «استان/شهرستان».
+                    if let Some((pend, _)) = super::locations::place_at(text, n.start) {
+                        let mut e = j;
+                        while e < toks.len() && toks[e].start < pend {
+                            e += 1;
+                        }
+                        end = e;
+                    }
+                } else {
                     end = j + 1;
                     j += 1;
                     if toks.get(j).is_some_and(|n| {

@@ -133,5 +133,15 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         i = e + 1;
     }
     quotes.sort_by_key(|q| q.span.start);
+    // A statement with no subject of its own continues the previous
+    // speaker; with none before, the article's only official.
+    let only = (out.officials.len() == 1).then_some(0);
+    let mut last = None;
+    for q in &mut quotes {
+        match q.speaker {
+            Some(s) => last = Some(s),
+            None => q.speaker = last.or(only),
+        }
+    }
     out.quotes.extend(quotes);
 }

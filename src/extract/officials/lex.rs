@@ -194,11 +194,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 TokKind::Word
             };
             let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
-            let plural = w.ends_with("\u{200C}ها")
-                || w.ends_with("\u{200C}های")
-                || (!w.contains('\u{200C}')
-                    && w.chars().count() >= 6
-                    && (w.ends_with("های") || w.ends_with("ها")));
+            let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
             toks.push(Tok { start: i, end, key: key(w), kind, verbish, plural });
             continue;
         }
