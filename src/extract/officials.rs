@@ -285,6 +285,8 @@ struct Person {
     /// Surname keys.
     surname: Vec<String>,
     role: Option<RoleMatch>,
+    /// Role texts restated without a name (to prefer the usual spelling).
+    restated: Vec<String>,
     /// Mentions: normalized byte ranges.
     mentions: Vec<(usize, usize)>,
     /// The name has a given name (not a surname only).
@@ -348,6 +350,7 @@ impl Collector<'_> {
                     honorifics: n.honorifics.clone(),
                     surname,
                     role: None,
+                    restated: Vec::new(),
                     mentions: Vec::new(),
                     full,
                 });
@@ -455,6 +458,28 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 }
             }
         }
+        if !named && back == i && i >= 3 && toks[i - 1].key == "و" {
+            // NAME, a description, و ROLE ORG (… کارشناس ارشد کشاورزی و رئیس …)
+            for s in i.saturating_sub(9)..i - 2 {
+                if claimed[s] {
+                    continue;
+                }
+                let cs = clause_start(&toks, s);
+                if let Some(n) = name_at(&toks, s, cs) {
+                    let gap_ok = n.end < i - 1
+                        && i - 1 - n.end <= 4
+                        && toks[n.end..i - 1].iter().all(|t| t.is_word() && t.key != "و");
+                    if gap_ok && (n.strength >= 1 || cs) {
+                        c.add(&n, Some(r.clone()));
+                        for f in claimed.iter_mut().take(r.end).skip(s) {
+                            *f = true;
+                        }
+                        named = true;
+                        break;
+                    }
+                }
+            }
+        }
         if !named && r.org.is_some() && back == i && i >= 1 {
             // SURNAME ROLE ORG after a clause start or a word that
             // introduces a person (که نوبخت رئیس ..., اظهارات X معاون ...).
@@ -504,7 +529,31 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 *f = true;
             }
             let para_start = r.start == 0 || toks[r.start - 1].kind == TokKind::Para;
-            let rep = para_start || reporting_follows(&toks, r.end);
+            let subject = para_start
+                || clause_start(&toks, r.start)
+                || !toks[r.start - 1].is_word()
+                || matches!(
+                    toks[r.start - 1].key.as_str(),
+                    "رابطه"
+                        | "راستا"
+                        | "ادامه"
+                        | "پایان"
+                        | "همچنین"
+                        | "خصوص"
+                        | "زمینه"
+                        | "باره"
+                        | "امروز"
+                        | "صبح"
+                        | "ظهر"
+                        | "عصر"
+                        | "شب"
+                        | "دیروز"
+                        | "نیز"
+                        | "ضمن"
+                        | "اینباره"
+                );
+            let rep =
+                para_start || (subject && !in_statement(&toks, r.start) && reporting_follows(&toks, r.end));
             unnamed.push((r.clone(), rep));
         }
         i = r.end.max(i + 1);
@@ -561,9 +610,10 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         });
         if let Some(pi) = same {
             c.people[pi].mentions.push(rr);
+            c.people[pi].restated.push(r.role.clone());
             continue;
         }
-        if !reporting {
+        if !reporting || (r.org.is_none() && r.title_key.chars().count() < 8) {
             continue;
         }
         // The nearest person without a role, preferring one named after.
@@ -603,6 +653,20 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     for p in &mut people {
         p.mentions.sort_unstable();
         p.mentions.dedup();
+        // The role as most often written (a misspelt first statement loses).
+        if let Some(r) = &mut p.role {
+            let own = p.restated.iter().filter(|x| **x == r.role).count() + 1;
+            let best = p
+                .restated
+                .iter()
+                .filter(|x| x.split(' ').next() == r.role.split(' ').next())
+                .max_by_key(|x| p.restated.iter().filter(|y| y == x).count());
+            if let Some(b) = best {
+                if p.restated.iter().filter(|y| *y == b).count() > own {
+                    r.role = b.clone();
+                }
+            }
+        }
     }
     people.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.0));
     for p in people {
@@ -700,4 +764,26 @@ fn surnames(c: &mut Collector, claimed: &mut [bool]) {
             }
         }
     }
+}
+
+/// True when token `i` lies inside a reported statement: after a «:» or an
+/// unclosed «« » earlier in its paragraph.
+fn in_statement(toks: &[Tok], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        match toks[j].kind {
+            TokKind::Para => return false,
+            TokKind::Punct('«') => return true,
+            TokKind::Punct(':') => {
+                // A statement opens after «VERB:», not after «خبرگزاری فارس:».
+                if (j.saturating_sub(3)..j).any(|x| VERBS.longest(toks, x).is_some_and(|(e, _)| e == j)) {
+                    return true;
+                }
+            }
+            TokKind::Punct('»') => return false,
+            _ => {}
+        }
+    }
+    false
 }
