@@ -775,11 +775,12 @@ fn in_statement(toks: &[Tok], i: usize) -> bool {
         match toks[j].kind {
             TokKind::Para => return false,
             TokKind::Punct('«') => return true,
-            TokKind::Punct(':') => {
-                // A statement opens after «VERB:», not after «خبرگزاری فارس:».
-                if (j.saturating_sub(3)..j).any(|x| VERBS.longest(toks, x).is_some_and(|(e, _)| e == j)) {
-                    return true;
-                }
+            // A statement opens after «VERB:», not after «خبرگزاری فارس:».
+            TokKind::Punct(':')
+                if (j.saturating_sub(3)..j).any(|x| VERBS.longest(toks, x).is_some_and(|(e, _)| e == j)) =>
+            {
+                return true;
+            }
             }
             TokKind::Punct('»') => return false,
             _ => {}
