@@ -781,7 +781,6 @@ fn in_statement(toks: &[Tok], i: usize) -> bool {
             {
                 return true;
             }
-            }
             TokKind::Punct('»') => return false,
             _ => {}
         }
