@@ -17,6 +17,7 @@ use self::lex::{Title, Tok, TokKind, HEADS, HONORIFICS, TITLES, VERBS};
 use super::organizations::{self, OrgMatch};
 use super::Doc;
 use crate::model::{Extraction, Official, OrgKind};
+use std::collections::HashMap;
 
 /// A role found at a token position.
 #[derive(Clone, Debug)]
@@ -301,6 +302,15 @@ struct Collector<'t> {
     text: &'t str,
     toks: &'t [Tok],
     people: Vec<Person>,
+    /// Every word-suffix key of every name (and each surname) → people.
+    index: HashMap<String, Vec<usize>>,
+}
+
+/// The keys of the word suffixes of `name` (the whole name included).
+fn suffix_keys(name: &str) -> Vec<String> {
+    let words = lex::word_keys(name);
+    let parts: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    (0..parts.len()).map(|i| parts[i..].concat()).collect()
 }
 
 impl Collector<'_> {
@@ -318,9 +328,19 @@ impl Collector<'_> {
         let key = name_key(&name);
         let sk = surname.concat();
         let range = self.range(n.start, n.end);
-        let found = self.people.iter().position(|p| p.key == key).or_else(|| {
-            // One of the two is the surname (or the end) of the other.
-            self.people.iter().position(|p| {
+        // The same name, or one of the two is the surname (or the end) of
+        // the other; the earliest person wins.
+        let mut cands: Vec<usize> = Vec::new();
+        for k in suffix_keys(&name).iter().chain(std::iter::once(&sk)) {
+            if let Some(v) = self.index.get(k) {
+                cands.extend(v.iter().copied());
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let found = cands.iter().copied().find(|&i| self.people[i].key == key).or_else(|| {
+            cands.iter().copied().find(|&i| {
+                let p = &self.people[i];
                 let pk = &p.key;
                 (p.surname.concat() == sk && (!p.full || !full))
                     || (key.chars().count() >= 4 && pk.ends_with(&key))
@@ -335,6 +355,10 @@ impl Collector<'_> {
                     p.name = name;
                     p.full = true;
                     p.surname = surname;
+                    let (keys, sk) = (suffix_keys(&p.name), p.surname.concat());
+                    for k in keys.into_iter().chain(std::iter::once(sk)) {
+                        self.index.entry(k).or_default().push(idx);
+                    }
                 }
                 for h in &n.honorifics {
                     if !p.honorifics.contains(h) {
@@ -344,6 +368,10 @@ impl Collector<'_> {
                 idx
             }
             None => {
+                let idx = self.people.len();
+                for k in suffix_keys(&name).into_iter().chain(std::iter::once(sk.clone())) {
+                    self.index.entry(k).or_default().push(idx);
+                }
                 self.people.push(Person {
                     key,
                     name,
@@ -354,7 +382,7 @@ impl Collector<'_> {
                     mentions: Vec::new(),
                     full,
                 });
-                self.people.len() - 1
+                idx
             }
         };
         let p = &mut self.people[idx];
@@ -424,7 +452,7 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
-    let mut c = Collector { text, toks: &toks, people: Vec::new() };
+    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: HashMap::new() };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
 
@@ -569,7 +597,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         // A known surname starts here: a mention, not a new person.
-        if c.people.iter().any(|p| p.surname.first() == Some(&toks[i].key)) {
+        if c.index.contains_key(&toks[i].key) {
             i += 1;
             continue;
         }
@@ -603,10 +631,22 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
 
     // Roles without a name: a restated role, or the role of a person named
     // without one.
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut roleless: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for (pi, p) in c.people.iter().enumerate() {
+        match &p.role {
+            Some(r) => by_title.entry(r.title_key.clone()).or_default().push(pi),
+            None => {
+                if let Some(first) = p.mentions.iter().map(|m| m.0).min() {
+                    roleless.entry(first).or_insert(pi);
+                }
+            }
+        }
+    }
     for (r, reporting) in unnamed {
         let rr = c.range(r.start, r.end);
-        let same = c.people.iter().position(|p| {
-            p.role.as_ref().is_some_and(|pr| pr.title_key == r.title_key && org_compatible(pr, &r))
+        let same = by_title.get(&r.title_key).and_then(|v| {
+            v.iter().copied().find(|&pi| c.people[pi].role.as_ref().is_some_and(|pr| org_compatible(pr, &r)))
         });
         if let Some(pi) = same {
             c.people[pi].mentions.push(rr);
@@ -617,18 +657,15 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         // The nearest person without a role, preferring one named after.
-        let mut best: Option<(usize, usize)> = None;
-        for (pi, p) in c.people.iter().enumerate() {
-            if p.role.is_some() {
-                continue;
-            }
-            let Some(first) = p.mentions.iter().map(|m| m.0).min() else { continue };
-            let d = if first >= rr.0 { first - rr.0 } else { (rr.0 - first) * 4 };
-            if best.is_none_or(|(_, bd)| d < bd) {
-                best = Some((pi, d));
-            }
-        }
-        if let Some((pi, _)) = best {
+        let after = roleless.range(rr.0..).next().map(|(&f, &pi)| (f, pi, f - rr.0));
+        let before = roleless.range(..rr.0).next_back().map(|(&f, &pi)| (f, pi, (rr.0 - f) * 4));
+        let best = match (after, before) {
+            (Some(a), Some(b)) => Some(if a.2 <= b.2 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        if let Some((first, pi, _)) = best {
+            roleless.remove(&first);
+            by_title.entry(r.title_key.clone()).or_default().push(pi);
             c.people[pi].role = Some(r);
             c.people[pi].mentions.push(rr);
         }
