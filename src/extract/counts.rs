@@ -46,7 +46,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         .collect();
     taken.sort_unstable();
     let mut t = 0;
-    for m in super::money::numbers_of(text, true).iter().copied() {
+    for m in doc.numbers().iter().copied() {
         let n = &m.number;
         if n.kind != NumberKind::Cardinal {
             continue;

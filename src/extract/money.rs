@@ -11,57 +11,8 @@ use crate::model::{Currency, Extraction, Money, Qualifier};
 use crate::numbers::context::{
     between, identifier_before, is_year_like, next_word, prev_word, vague_before, Phrases,
 };
-use crate::numbers::{scan, Decimal, Form, NumberKind, NumberMatch};
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::numbers::{Decimal, Form, NumberKind, NumberMatch};
 use std::sync::LazyLock;
-
-/// The numbers of one document, scanned once for the four number
-/// extractors (money, percentages, quantities, counts run one after the
-/// other on the same text): money stores them, counts, the last, takes them.
-/// Keyed by the text's address, length and a sample of its bytes, so a
-/// lookup for another text scans afresh.
-struct Scanned {
-    key: (usize, usize, [u8; 16]),
-    nums: Rc<Vec<NumberMatch>>,
-}
-
-thread_local! {
-    static SCANNED: RefCell<Option<Scanned>> = const { RefCell::new(None) };
-}
-
-fn key_of(text: &str) -> (usize, usize, [u8; 16]) {
-    let b = text.as_bytes();
-    let mut sample = [0u8; 16];
-    if !b.is_empty() {
-        for (i, s) in sample.iter_mut().enumerate() {
-            *s = b[i * (b.len() - 1) / 15];
-        }
-    }
-    (b.as_ptr() as usize, b.len(), sample)
-}
-
-/// The numbers of `text` (cached by the money extractor for the others).
-pub(crate) fn numbers_of(text: &str, last: bool) -> Rc<Vec<NumberMatch>> {
-    let key = key_of(text);
-    let hit = SCANNED.with(|c| {
-        let mut c = c.borrow_mut();
-        let hit = c.as_ref().filter(|s| s.key == key).map(|s| Rc::clone(&s.nums));
-        if last {
-            *c = None;
-        }
-        hit
-    });
-    hit.unwrap_or_else(|| Rc::new(scan(text)))
-}
-
-/// Scans `text` and keeps the numbers for the next extractors.
-fn scan_and_keep(text: &str) -> Rc<Vec<NumberMatch>> {
-    let nums = Rc::new(scan(text));
-    let key = key_of(text);
-    SCANNED.with(|c| *c.borrow_mut() = Some(Scanned { key, nums: Rc::clone(&nums) }));
-    nums
-}
 
 /// A currency phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,7 +124,7 @@ fn rials(amount: Decimal, code: Currency) -> Option<Decimal> {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let nums: Vec<NumberMatch> =
-        scan_and_keep(text).iter().filter(|m| m.number.kind == NumberKind::Cardinal).copied().collect();
+        doc.numbers().iter().filter(|m| m.number.kind == NumberKind::Cardinal).copied().collect();
     if nums.is_empty() {
         return;
     }

@@ -2,7 +2,7 @@
 //! and ranges as one record (`۱۰ تا ۱۵ درصد`, `بین ۱۰ و ۴۰ درصد`,
 //! `۱۰ درصد تا ۱۵ درصد`).
 
-use super::money::{is_range_connector, numbers_of, shared_before, shared_low};
+use super::money::{is_range_connector, shared_before, shared_low};
 use super::Doc;
 use crate::model::{Extraction, Percentage};
 use crate::numbers::context::{between, is_gap, is_word_char, next_word, vague_before};
@@ -35,7 +35,7 @@ pub(crate) fn percent_after(text: &str, pos: usize) -> Option<usize> {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let nums: Vec<NumberMatch> =
-        numbers_of(text, false).iter().filter(|m| m.number.kind == NumberKind::Cardinal).copied().collect();
+        doc.numbers().iter().filter(|m| m.number.kind == NumberKind::Cardinal).copied().collect();
     let ends: Vec<Option<usize>> = nums.iter().map(|m| percent_after(text, m.end)).collect();
     let mut used = vec![false; nums.len()];
     let mut i = 0;

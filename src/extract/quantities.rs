@@ -45,7 +45,7 @@ pub(crate) fn unit_after(text: &str, pos: usize) -> Option<(usize, usize)> {
 /// Finds the quantities of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    for m in super::money::numbers_of(text, false).iter().copied() {
+    for m in doc.numbers().iter().copied() {
         if m.number.kind != NumberKind::Cardinal
             || (m.number.form != Form::Digits && vague_before(text, m.start))
         {
