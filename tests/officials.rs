@@ -63,6 +63,22 @@ const TABLE: &[(&str, &str, Option<&str>, Option<&str>)] = &[
         Some("رئیس"),
         Some("سازمان جهاد کشاورزی استان سمنان"),
     ),
+    // a description between the name and the role
+    (
+        "اکبر حیدری کارشناس ارشد آب و رئیس اداره آب شهرستان نیشابور گفت: سد پر شد.",
+        "اکبر حیدری",
+        Some("رئیس"),
+        Some("اداره آب شهرستان نیشابور"),
+    ),
+    // the surname alone before a role with its body
+    ("در جلسه‌ای که ملکوتی رئیس سازمان حفاظت محیط زیست حضور داشت، طرح تصویب شد.", "ملکوتی", Some("رئیس"), Some("سازمان حفاظت محیط زیست")),
+    // the lead states the role, the body names the person after an agency header
+    (
+        "خبرگزاری فارس: سخنگوی شورای شهر کرج گفت: طرح تصویب شد.\n\nبه گزارش خبرنگار فارس، فرهاد نیک‌سیرت ظهر امروز در جمع خبرنگاران گفت: بودجه کافی است.",
+        "فرهاد نیک‌سیرت",
+        Some("سخنگو"),
+        Some("شورای شهر کرج"),
+    ),
     // honorifics, glued or not
     ("حجت‌الاسلام والمسلمین سیدعلی هاشمی در این مراسم سخنرانی کرد.", "سیدعلی هاشمی", None, None),
     // a name with a reporting verb and no role
@@ -81,6 +97,14 @@ fn table() {
         assert_eq!(p.role.as_deref().map(canon), role.map(canon), "role in {input}");
         assert_eq!(p.organization.as_deref().map(canon), org.map(canon), "organization in {input}");
     }
+}
+
+#[test]
+fn role_inside_a_statement_is_not_the_speaker() {
+    let input = "به گزارش خبرگزاری مهر، حمید شکوهی صبح امروز گفت: شهردار تهران باید پاسخ بدهد و استاندار تهران گفت که کار تمام شد.";
+    let out = run(input);
+    assert_eq!(out.officials.len(), 1, "{:?}", out.officials);
+    assert_eq!(out.officials[0].role, None);
 }
 
 #[test]

@@ -84,3 +84,30 @@ fn agency_from_source() {
     let out = Extractor::new().extract("به گزارش خبرنگار مهر، کار آغاز شد.");
     assert!(out.organizations.iter().any(|o| o.name == "خبرگزاری مهر" && o.kind == Some(OrgKind::Agency)));
 }
+
+/// (input, the only body expected): the name ends where it should.
+const BOUNDARIES: &[(&str, &str)] = &[
+    ("شهرداری تهران درآمد حاصل از عوارض را هزینه می‌کند.", "شهرداری تهران"),
+    ("شهرداری قم تلاش دارد خدمات بیشتری ارائه کند.", "شهرداری قم"),
+    ("سازمان برنامه و بودجه کشور درخواست تخصیص اعتبار را پذیرفت.", "سازمان برنامه و بودجه کشور"),
+    ("استانداری کهگیلویه و بویراحمد در این باره اطلاعیه داد.", "استانداری کهگیلویه و بویراحمد"),
+    ("کمیسیون تلفیق هنوز وارد بحث نشده است.", "کمیسیون تلفیق"),
+    ("اداره مبارزه با قاچاق کالا و ارز پرونده را بررسی کرد.", "اداره مبارزه با قاچاق کالا و ارز"),
+];
+
+#[test]
+fn boundaries() {
+    for (input, name) in BOUNDARIES {
+        let out = Extractor::new().extract(input);
+        let names: Vec<String> = out.organizations.iter().map(|o| canon(&o.name)).collect();
+        assert_eq!(names, vec![canon(name)], "{input}");
+    }
+}
+
+#[test]
+fn council_spellings_are_one_body() {
+    let input = "شورای اسلامی شهر تبریز جلسه داشت. شورای شهر تبریز بودجه را تصویب کرد.";
+    let out = Extractor::new().extract(input);
+    assert_eq!(out.organizations.len(), 1, "{:?}", out.organizations);
+    assert_eq!(out.organizations[0].mentions.len(), 2);
+}

@@ -17,6 +17,7 @@ use self::lex::{Title, Tok, TokKind, HEADS, HONORIFICS, TITLES, VERBS};
 use super::organizations::{self, OrgMatch};
 use super::Doc;
 use crate::model::{Extraction, Official, OrgKind};
+use std::collections::HashMap;
 
 /// A role found at a token position.
 #[derive(Clone, Debug)]
@@ -127,7 +128,12 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
             }
         }
     } else if let Some(body) = &title.body {
-        let (cend, _) = organizations::complement(text, toks, k, 0);
+        let place_body = HEADS.longest(&lex::tokenize(body), 0).is_some_and(|(_, h)| h.place);
+        let cend = if place_body && *organizations::GAZETTEER {
+            organizations::place_complement(text, toks, k).unwrap_or(k)
+        } else {
+            organizations::complement(text, toks, k, 0).0
+        };
         if cend > k {
             let name = format!("{} {}", body, lex::slice(text, toks, k, cend));
             org = Some((name, body_kind(body)));
@@ -243,7 +249,7 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         } else {
             surname_start = j + 1;
         }
-    } else if addressed && plain {
+    } else if (addressed || (unknown_ok && !honorifics.is_empty())) && plain {
         // آقای قالیباف: the surname alone.
         surname_start = j;
     } else if (unknown_ok || strength > 0)
@@ -263,7 +269,8 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     if is_name_word(toks, end) && hard_end(toks, end + 1) && !lex::COMMON_GIVEN.contains(&toks[end].key) {
         end += 1;
     }
-    if surname_start == j && honorifics.iter().all(|h| matches!(h.as_str(), "سید" | "سیده")) {
+    if surname_start == j && !unknown_ok && honorifics.iter().all(|h| matches!(h.as_str(), "سید" | "سیده"))
+    {
         return None;
     }
     Some(NameMatch { start: i, end, name_start, surname_start, honorifics, known: strength >= 2, strength })
@@ -273,10 +280,14 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
 #[derive(Clone, Debug)]
 struct Person {
     name: String,
+    /// `name_key(name)`.
+    key: String,
     honorifics: Vec<String>,
     /// Surname keys.
     surname: Vec<String>,
     role: Option<RoleMatch>,
+    /// Role texts restated without a name (to prefer the usual spelling).
+    restated: Vec<String>,
     /// Mentions: normalized byte ranges.
     mentions: Vec<(usize, usize)>,
     /// The name has a given name (not a surname only).
@@ -291,6 +302,15 @@ struct Collector<'t> {
     text: &'t str,
     toks: &'t [Tok],
     people: Vec<Person>,
+    /// Every word-suffix key of every name (and each surname) → people.
+    index: HashMap<String, Vec<usize>>,
+}
+
+/// The keys of the word suffixes of `name` (the whole name included).
+fn suffix_keys(name: &str) -> Vec<String> {
+    let words = lex::word_keys(name);
+    let parts: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    (0..parts.len()).map(|i| parts[i..].concat()).collect()
 }
 
 impl Collector<'_> {
@@ -308,22 +328,37 @@ impl Collector<'_> {
         let key = name_key(&name);
         let sk = surname.concat();
         let range = self.range(n.start, n.end);
-        let found = self.people.iter().position(|p| name_key(&p.name) == key).or_else(|| {
-            // One of the two is the surname (or the end) of the other.
-            self.people.iter().position(|p| {
-                let pk = name_key(&p.name);
+        // The same name, or one of the two is the surname (or the end) of
+        // the other; the earliest person wins.
+        let mut cands: Vec<usize> = Vec::new();
+        for k in suffix_keys(&name).iter().chain(std::iter::once(&sk)) {
+            if let Some(v) = self.index.get(k) {
+                cands.extend(v.iter().copied());
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let found = cands.iter().copied().find(|&i| self.people[i].key == key).or_else(|| {
+            cands.iter().copied().find(|&i| {
+                let p = &self.people[i];
+                let pk = &p.key;
                 (p.surname.concat() == sk && (!p.full || !full))
                     || (key.chars().count() >= 4 && pk.ends_with(&key))
-                    || (pk.chars().count() >= 4 && key.ends_with(&pk))
+                    || (pk.chars().count() >= 4 && key.ends_with(pk.as_str()))
             })
         });
         let idx = match found {
             Some(idx) => {
                 let p = &mut self.people[idx];
                 if full && !p.full {
+                    p.key = key;
                     p.name = name;
                     p.full = true;
                     p.surname = surname;
+                    let (keys, sk) = (suffix_keys(&p.name), p.surname.concat());
+                    for k in keys.into_iter().chain(std::iter::once(sk)) {
+                        self.index.entry(k).or_default().push(idx);
+                    }
                 }
                 for h in &n.honorifics {
                     if !p.honorifics.contains(h) {
@@ -333,15 +368,21 @@ impl Collector<'_> {
                 idx
             }
             None => {
+                let idx = self.people.len();
+                for k in suffix_keys(&name).into_iter().chain(std::iter::once(sk.clone())) {
+                    self.index.entry(k).or_default().push(idx);
+                }
                 self.people.push(Person {
+                    key,
                     name,
                     honorifics: n.honorifics.clone(),
                     surname,
                     role: None,
+                    restated: Vec::new(),
                     mentions: Vec::new(),
                     full,
                 });
-                self.people.len() - 1
+                idx
             }
         };
         let p = &mut self.people[idx];
@@ -410,8 +451,8 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
 /// Finds the officials of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let toks = lex::tokenize(text);
-    let mut c = Collector { text, toks: &toks, people: Vec::new() };
+    let toks = lex::tokens(text);
+    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: HashMap::new() };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
 
@@ -442,6 +483,28 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                     }
                     named = true;
                     break;
+                }
+            }
+        }
+        if !named && back == i && i >= 3 && toks[i - 1].key == "و" {
+            // NAME, a description, و ROLE ORG (… کارشناس ارشد کشاورزی و رئیس …)
+            for s in i.saturating_sub(9)..i - 2 {
+                if claimed[s] {
+                    continue;
+                }
+                let cs = clause_start(&toks, s);
+                if let Some(n) = name_at(&toks, s, cs) {
+                    let gap_ok = n.end < i - 1
+                        && i - 1 - n.end <= 4
+                        && toks[n.end..i - 1].iter().all(|t| t.is_word() && t.key != "و");
+                    if gap_ok && (n.strength >= 1 || cs) {
+                        c.add(&n, Some(r.clone()));
+                        for f in claimed.iter_mut().take(r.end).skip(s) {
+                            *f = true;
+                        }
+                        named = true;
+                        break;
+                    }
                 }
             }
         }
@@ -494,7 +557,31 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 *f = true;
             }
             let para_start = r.start == 0 || toks[r.start - 1].kind == TokKind::Para;
-            let rep = para_start || reporting_follows(&toks, r.end);
+            let subject = para_start
+                || clause_start(&toks, r.start)
+                || !toks[r.start - 1].is_word()
+                || matches!(
+                    toks[r.start - 1].key.as_str(),
+                    "رابطه"
+                        | "راستا"
+                        | "ادامه"
+                        | "پایان"
+                        | "همچنین"
+                        | "خصوص"
+                        | "زمینه"
+                        | "باره"
+                        | "امروز"
+                        | "صبح"
+                        | "ظهر"
+                        | "عصر"
+                        | "شب"
+                        | "دیروز"
+                        | "نیز"
+                        | "ضمن"
+                        | "اینباره"
+                );
+            let rep =
+                para_start || (subject && !in_statement(&toks, r.start) && reporting_follows(&toks, r.end));
             unnamed.push((r.clone(), rep));
         }
         i = r.end.max(i + 1);
@@ -510,7 +597,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         // A known surname starts here: a mention, not a new person.
-        if c.people.iter().any(|p| p.surname.first() == Some(&toks[i].key)) {
+        if c.index.contains_key(&toks[i].key) {
             i += 1;
             continue;
         }
@@ -544,31 +631,41 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
 
     // Roles without a name: a restated role, or the role of a person named
     // without one.
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut roleless: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for (pi, p) in c.people.iter().enumerate() {
+        match &p.role {
+            Some(r) => by_title.entry(r.title_key.clone()).or_default().push(pi),
+            None => {
+                if let Some(first) = p.mentions.iter().map(|m| m.0).min() {
+                    roleless.entry(first).or_insert(pi);
+                }
+            }
+        }
+    }
     for (r, reporting) in unnamed {
         let rr = c.range(r.start, r.end);
-        let same = c.people.iter().position(|p| {
-            p.role.as_ref().is_some_and(|pr| pr.title_key == r.title_key && org_compatible(pr, &r))
+        let same = by_title.get(&r.title_key).and_then(|v| {
+            v.iter().copied().find(|&pi| c.people[pi].role.as_ref().is_some_and(|pr| org_compatible(pr, &r)))
         });
         if let Some(pi) = same {
             c.people[pi].mentions.push(rr);
+            c.people[pi].restated.push(r.role.clone());
             continue;
         }
-        if !reporting {
+        if !reporting || (r.org.is_none() && r.title_key.chars().count() < 8) {
             continue;
         }
         // The nearest person without a role, preferring one named after.
-        let mut best: Option<(usize, usize)> = None;
-        for (pi, p) in c.people.iter().enumerate() {
-            if p.role.is_some() {
-                continue;
-            }
-            let Some(first) = p.mentions.iter().map(|m| m.0).min() else { continue };
-            let d = if first >= rr.0 { first - rr.0 } else { (rr.0 - first) * 4 };
-            if best.is_none_or(|(_, bd)| d < bd) {
-                best = Some((pi, d));
-            }
-        }
-        if let Some((pi, _)) = best {
+        let after = roleless.range(rr.0..).next().map(|(&f, &pi)| (f, pi, f - rr.0));
+        let before = roleless.range(..rr.0).next_back().map(|(&f, &pi)| (f, pi, (rr.0 - f) * 4));
+        let best = match (after, before) {
+            (Some(a), Some(b)) => Some(if a.2 <= b.2 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        if let Some((first, pi, _)) = best {
+            roleless.remove(&first);
+            by_title.entry(r.title_key.clone()).or_default().push(pi);
             c.people[pi].role = Some(r);
             c.people[pi].mentions.push(rr);
         }
@@ -593,6 +690,20 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     for p in &mut people {
         p.mentions.sort_unstable();
         p.mentions.dedup();
+        // The role as most often written (a misspelt first statement loses).
+        if let Some(r) = &mut p.role {
+            let own = p.restated.iter().filter(|x| **x == r.role).count() + 1;
+            let best = p
+                .restated
+                .iter()
+                .filter(|x| x.split(' ').next() == r.role.split(' ').next())
+                .max_by_key(|x| p.restated.iter().filter(|y| y == x).count());
+            if let Some(b) = best {
+                if p.restated.iter().filter(|y| *y == b).count() > own {
+                    r.role = b.clone();
+                }
+            }
+        }
     }
     people.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.0));
     for p in people {
@@ -653,26 +764,63 @@ fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
 /// marks its tokens as claimed.
 fn surnames(c: &mut Collector, claimed: &mut [bool]) {
     let toks = c.toks;
+    let mut at: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for p in &c.people {
+        if let Some(f) = p.surname.first() {
+            at.entry(f.clone()).or_default();
+        }
+    }
+    for (j, t) in toks.iter().enumerate() {
+        if let Some(v) = at.get_mut(t.key.as_str()) {
+            v.push(j);
+        }
+    }
+    let mut covered: Vec<(usize, usize)> = c.people.iter().flat_map(|p| p.mentions.iter().copied()).collect();
+    covered.sort_unstable();
+    let inside = |covered: &[(usize, usize)], r: (usize, usize)| {
+        let k = covered.partition_point(|m| m.0 <= r.0);
+        covered[..k].iter().rev().take(8).any(|m| r.1 <= m.1)
+    };
     for pi in 0..c.people.len() {
         let sn = c.people[pi].surname.clone();
-        if sn.is_empty() {
-            continue;
-        }
-        let mut j = 0;
-        while j + sn.len() <= toks.len() {
-            if toks[j].key == sn[0] && toks[j..j + sn.len()].iter().zip(&sn).all(|(t, k)| &t.key == k) {
-                let r = (toks[j].start, toks[j + sn.len() - 1].end);
-                let inside = c.people.iter().any(|p| p.mentions.iter().any(|m| m.0 <= r.0 && r.1 <= m.1));
-                if !inside {
-                    c.people[pi].mentions.push(r);
-                }
-                for f in claimed.iter_mut().skip(j).take(sn.len()) {
-                    *f = true;
-                }
-                j += sn.len();
-            } else {
-                j += 1;
+        let Some(first) = sn.first() else { continue };
+        let Some(starts) = at.get(first.as_str()) else { continue };
+        for &j in starts.iter() {
+            if j + sn.len() > toks.len() || !toks[j..j + sn.len()].iter().zip(&sn).all(|(t, k)| &t.key == k) {
+                continue;
+            }
+            if claimed[j] && sn.len() == 1 && inside(&covered, (toks[j].start, toks[j].end)) {
+                continue;
+            }
+            let r = (toks[j].start, toks[j + sn.len() - 1].end);
+            if !inside(&covered, r) {
+                c.people[pi].mentions.push(r);
+            }
+            for f in claimed.iter_mut().skip(j).take(sn.len()) {
+                *f = true;
             }
         }
     }
+}
+
+/// True when token `i` lies inside a reported statement: after a «:» or an
+/// unclosed «« » earlier in its paragraph.
+fn in_statement(toks: &[Tok], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        match toks[j].kind {
+            TokKind::Para => return false,
+            TokKind::Punct('«') => return true,
+            // A statement opens after «VERB:», not after «خبرگزاری فارس:».
+            TokKind::Punct(':')
+                if (j.saturating_sub(3)..j).any(|x| VERBS.longest(toks, x).is_some_and(|(e, _)| e == j)) =>
+            {
+                return true;
+            }
+            TokKind::Punct('»') => return false,
+            _ => {}
+        }
+    }
+    false
 }

@@ -9,17 +9,11 @@ use super::officials::lex::{self, Tok, TokKind, VERBS};
 use super::Doc;
 use crate::model::{Extraction, Quote};
 
-/// The official mentioned first in original byte range `s..e`.
-fn speaker_in(out: &Extraction, s: usize, e: usize) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    for (pi, p) in out.officials.iter().enumerate() {
-        for m in &p.mentions {
-            if m.start >= s && m.end <= e && best.is_none_or(|(b, _)| m.start < b) {
-                best = Some((m.start, pi));
-            }
-        }
-    }
-    best.map(|(_, pi)| pi)
+/// The official mentioned first in original byte range `s..e`; `mentions`
+/// is sorted by start.
+fn speaker_in(mentions: &[(usize, usize, usize)], s: usize, e: usize) -> Option<usize> {
+    let k = mentions.partition_point(|m| m.0 < s);
+    mentions[k..].iter().take_while(|m| m.0 < e).find(|m| m.1 <= e).map(|m| m.2)
 }
 
 /// The start of the clause that ends at token `v`: after the previous
@@ -38,7 +32,14 @@ fn clause_start(toks: &[Tok], v: usize) -> usize {
 /// Finds the quotes of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let toks = lex::tokenize(text);
+    let toks = lex::tokens(text);
+    let mut mentions: Vec<(usize, usize, usize)> = out
+        .officials
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (m.start, m.end, pi)))
+        .collect();
+    mentions.sort_unstable();
     let mut quotes = Vec::new();
     let mut covered_until = 0usize;
     let mut i = 0;
@@ -83,7 +84,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 let span = doc.span(toks[s].start..toks[last - 1].end);
                 let cs = clause_start(&toks, i);
                 let clause = doc.original(toks[cs].start..toks[i].start.max(toks[cs].start));
-                let speaker = speaker_in(out, clause.start, clause.end);
+                let speaker = speaker_in(&mentions, clause.start, clause.end);
                 quotes.push(Quote { speaker, verb: verb.clone(), span });
                 covered_until = toks[last - 1].end;
             }
@@ -121,16 +122,26 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         if let Some((v, _, verb)) = hit {
             let span = doc.span(toks[i + 1].start..toks[e - 1].end);
             let clause = doc.original(toks[e].end..toks[v].start.max(toks[e].end));
-            let mut speaker = speaker_in(out, clause.start, clause.end);
+            let mut speaker = speaker_in(&mentions, clause.start, clause.end);
             if speaker.is_none() {
                 let cs = clause_start(&toks, i);
                 let c2 = doc.original(toks[cs].start..toks[i].start.max(toks[cs].start));
-                speaker = speaker_in(out, c2.start, c2.end);
+                speaker = speaker_in(&mentions, c2.start, c2.end);
             }
             quotes.push(Quote { speaker, verb, span });
         }
         i = e + 1;
     }
     quotes.sort_by_key(|q| q.span.start);
+    // A statement with no subject of its own continues the previous
+    // speaker; with none before, the article's only official.
+    let only = (out.officials.len() == 1).then_some(0);
+    let mut last = None;
+    for q in &mut quotes {
+        match q.speaker {
+            Some(s) => last = Some(s),
+            None => q.speaker = last.or(only),
+        }
+    }
     out.quotes.extend(quotes);
 }

@@ -47,7 +47,7 @@ fn after_report(toks: &[Tok], i: usize) -> Option<(usize, usize, String)> {
 /// Finds the reporting agency of `doc`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let toks = lex::tokenize(text);
+    let toks = lex::tokens(text);
     let mut found = None;
     for i in 1..toks.len() {
         if toks[i].key == "گزارش" && toks[i - 1].key == "به" {

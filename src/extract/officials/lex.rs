@@ -2,10 +2,59 @@
 //! organizations, quotes, source): data files under `data/people/`, built
 //! once per process.
 
-use crate::lexicon::{entries, is_word_char, rows};
+use crate::lexicon::{entries, rows};
 use crate::model::OrgKind;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 use std::sync::LazyLock;
+
+/// A small fast hasher (FNV-1a over the bytes) for the short keys of the
+/// lexicons; they are not attacker-chosen map keys.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash set with the fast hasher.
+pub(crate) type FastSet = HashSet<String, BuildHasherDefault<Fnv>>;
+/// A hash map with the fast hasher.
+pub(crate) type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// True when `c` can be part of a word: letters, digits, marks, ZWNJ. Fast
+/// for ASCII and the Arabic block.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        '\u{060C}'
+        | '\u{061B}'
+        | '\u{061F}'
+        | '\u{066A}'..='\u{066D}'
+        | '\u{06D4}'
+        | '\u{0600}'..='\u{060B}' => false,
+        '\u{060D}'..='\u{06FF}' | '\u{200C}' => true,
+        _ => crate::lexicon::is_word_char(c),
+    }
+}
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +131,25 @@ pub(crate) fn phrase_key(phrase: &str) -> String {
     key(&phrase.replace(' ', ""))
 }
 
+thread_local! {
+    static CACHE: RefCell<Option<(String, Rc<Vec<Tok>>)>> = const { RefCell::new(None) };
+}
+
+/// The tokens of `text`, shared by the stages that run over one document
+/// (the last text tokenized on this thread is cached).
+pub(crate) fn tokens(text: &str) -> Rc<Vec<Tok>> {
+    CACHE.with(|c| {
+        if let Some((t, toks)) = c.borrow().as_ref() {
+            if t == text {
+                return Rc::clone(toks);
+            }
+        }
+        let toks = Rc::new(tokenize(text));
+        *c.borrow_mut() = Some((text.to_string(), Rc::clone(&toks)));
+        toks
+    })
+}
+
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 6);
@@ -119,7 +187,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 w = s;
             }
             let end = i + w.len();
-            let kind = if c.is_ascii_digit() || c.is_numeric() { TokKind::Num } else { TokKind::Word };
+            let kind = if c.is_ascii_digit() || matches!(c, '\u{06F0}'..='\u{06F9}' | '\u{0660}'..='\u{0669}')
+            {
+                TokKind::Num
+            } else {
+                TokKind::Word
+            };
             let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
             let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
             toks.push(Tok { start: i, end, key: key(w), kind, verbish, plural });
@@ -143,14 +216,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 /// A lexicon of phrases matched over word tokens, longest first, ignoring
 /// how the words are separated (space, ZWNJ or nothing).
 pub(crate) struct Phrases<V> {
-    map: HashMap<String, V>,
+    map: FastMap<V>,
+    /// Every concatenation of an entry's first words (a possible start).
+    prefixes: FastSet,
     max_words: usize,
     max_len: usize,
 }
 
 impl<V> Phrases<V> {
     fn new() -> Phrases<V> {
-        Phrases { map: HashMap::new(), max_words: 1, max_len: 0 }
+        Phrases { map: FastMap::default(), prefixes: FastSet::default(), max_words: 1, max_len: 0 }
     }
 
     fn insert(&mut self, phrase: &str, v: V) {
@@ -158,7 +233,14 @@ impl<V> Phrases<V> {
         if k.is_empty() {
             return;
         }
-        let words = phrase.split([' ', '\u{200C}']).filter(|w| !w.is_empty()).count();
+        let parts: Vec<&str> = phrase.split([' ', '\u{200C}']).filter(|w| !w.is_empty()).collect();
+        let words = parts.len();
+        let mut acc = String::new();
+        for p in &parts {
+            acc.push_str(&key(p));
+            self.prefixes.insert(acc.clone());
+        }
+        self.prefixes.insert(k.clone());
         self.max_words = self.max_words.max(words);
         self.max_len = self.max_len.max(k.len());
         self.map.entry(k).or_insert(v);
@@ -167,6 +249,10 @@ impl<V> Phrases<V> {
     /// The longest entry starting at word token `i`: its end token
     /// (exclusive) and value.
     pub fn longest(&self, toks: &[Tok], i: usize) -> Option<(usize, &V)> {
+        let first = toks.get(i)?;
+        if !first.is_word() || !self.prefixes.contains(first.key.as_str()) {
+            return None;
+        }
         let mut acc = String::new();
         let mut best = None;
         for (j, t) in toks.iter().enumerate().skip(i).take(self.max_words) {
@@ -179,6 +265,9 @@ impl<V> Phrases<V> {
             }
             if let Some(v) = self.map.get(&acc) {
                 best = Some((j + 1, v));
+            }
+            if !self.prefixes.contains(acc.as_str()) {
+                break;
             }
         }
         best
@@ -214,6 +303,8 @@ pub(crate) struct Head {
     pub canonical: Option<String>,
     /// May stand bare for the body of the article's place (شهرداری).
     pub bare: bool,
+    /// The body of a place: its complement is a place (شهرداری قم).
+    pub place: bool,
 }
 
 fn org_kind(s: &str) -> Option<OrgKind> {
@@ -289,7 +380,8 @@ pub(crate) static HEADS: LazyLock<Phrases<Head>> = LazyLock::new(|| {
         let flags = r.get(2).copied().unwrap_or("c");
         let canonical = flags.split_once('=').map(|(_, n)| n.to_string());
         let bare = flags.starts_with('c') && flags.contains('b');
-        p.insert(h, Head { kind, needs_complement: flags.starts_with('c'), canonical, bare });
+        let place = flags.starts_with('c') && flags.contains('p');
+        p.insert(h, Head { kind, needs_complement: flags.starts_with('c'), canonical, bare, place });
     }
     p
 });
@@ -314,20 +406,20 @@ pub(crate) static VERBS: LazyLock<Phrases<String>> = LazyLock::new(|| {
     p
 });
 
-fn key_set(src: &str) -> HashSet<String> {
+fn key_set(src: &str) -> FastSet {
     entries(src).map(key).collect()
 }
 
 /// Words that end a name.
-pub(crate) static BOUNDARY: LazyLock<HashSet<String>> =
+pub(crate) static BOUNDARY: LazyLock<FastSet> =
     LazyLock::new(|| key_set(include_str!("../../../data/people/boundaries.txt")));
 
 /// Nouns naming a facility after a person.
-pub(crate) static FACILITY: LazyLock<HashSet<String>> =
+pub(crate) static FACILITY: LazyLock<FastSet> =
     LazyLock::new(|| key_set(include_str!("../../../data/people/facility-nouns.txt")));
 
 /// All given names.
-pub(crate) static GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub(crate) static GIVEN: LazyLock<FastSet> = LazyLock::new(|| {
     let mut set = key_set(include_str!("../../../data/people/given-names.txt"));
     set.retain(|n| !NOT_GIVEN.contains(n));
     set.extend(COMMON_GIVEN.iter().cloned());
@@ -335,11 +427,11 @@ pub(crate) static GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Common words that the given-names list also holds.
-pub(crate) static NOT_GIVEN: LazyLock<HashSet<String>> =
+pub(crate) static NOT_GIVEN: LazyLock<FastSet> =
     LazyLock::new(|| key_set(include_str!("../../../data/people/not-given-names.txt")));
 
 /// Very common given names.
-pub(crate) static COMMON_GIVEN: LazyLock<HashSet<String>> =
+pub(crate) static COMMON_GIVEN: LazyLock<FastSet> =
     LazyLock::new(|| key_set(include_str!("../../../data/people/common-given-names.txt")));
 
 /// True when the word token `t` is a boundary word or looks like a verb
@@ -377,4 +469,20 @@ pub(crate) fn canon(s: &str) -> String {
 #[inline]
 pub(crate) fn is_word_char_pub(c: char) -> bool {
     is_word_char(c)
+}
+
+/// The key of a phrase as its words' keys separated by single spaces.
+pub(crate) fn word_keys(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(|c: char| !is_word_char(c)) {
+        let k = key(w);
+        if k.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&k);
+    }
+    out
 }
