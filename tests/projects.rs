@@ -152,3 +152,17 @@ fn not_projects() {
         assert!(f.is_empty(), "«{s}» gave {f:?}");
     }
 }
+
+#[test]
+fn many_projects_in_one_document() {
+    let names = ["الف", "باران", "نسیم", "کوثر", "سپیده", "مهتاب", "آفتاب", "ستاره"];
+    let mut s = String::new();
+    for i in 0..400 {
+        let a = names[i % names.len()];
+        let b = names[(i / names.len()) % names.len()];
+        s.push_str(&format!("افتتاح پل {a}{b} و کلنگ‌زنی بیمارستان {b}{a} در روستای {a}، {b} و {a}{b}. "));
+    }
+    let out = extract(&s);
+    spans_ok(&s, &out);
+    assert!(!out.projects.is_empty() && out.projects.len() <= 2 * 64 + 2, "{}", out.projects.len());
+}
