@@ -249,7 +249,11 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         } else {
             surname_start = j + 1;
         }
-    } else if (addressed || (unknown_ok && !honorifics.is_empty())) && plain {
+    } else if (addressed
+        || (unknown_ok && !honorifics.is_empty() && !honorifics.iter().any(|h| h == "استاد")))
+        && plain
+        && !lex::NOT_GIVEN.contains(&t.key)
+    {
         // آقای قالیباف: the surname alone.
         surname_start = j;
     } else if (unknown_ok || strength > 0)
