@@ -222,7 +222,10 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         return None;
     }
     let addressed = honorifics.iter().any(|h| matches!(h.as_str(), "آقای" | "خانم" | "دکتر" | "مهندس"));
-    let mut strength = if honorifics.is_empty() { 0 } else { 2 };
+    // استاد, امیر, حاج ... are also plain words: they do not vouch alone.
+    let vouching =
+        honorifics.iter().any(|h| !matches!(h.as_str(), "استاد" | "امیر" | "حاج" | "حاجی" | "مرحوم"));
+    let mut strength = if vouching { 2 } else { 0 };
     let plain = is_name_word(toks, j);
     let surname_start;
     if let Some(h) = glued_honorific(&t.key) {
@@ -480,7 +483,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             let cs = clause_start(&toks, s);
             if let Some(n) = name_at(&toks, s, cs) {
-                if n.end == back && (n.strength >= 1 || cs) {
+                if n.end == back && (n.strength >= 1 || (cs && back < i)) {
                     c.add(&n, Some(r.clone()));
                     for f in claimed.iter_mut().take(r.end).skip(s) {
                         *f = true;
@@ -517,11 +520,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             // introduces a person (که نوبخت رئیس ..., اظهارات X معاون ...).
             let s = i - 1;
             let t = &toks[s];
-            let intro = s > 0
-                && matches!(
-                    toks[s - 1].key.as_str(),
-                    "که" | "اظهارات" | "سخنان" | "گفته" | "حضور" | "همراه" | "توسط"
-                );
+            let intro =
+                s > 0 && matches!(toks[s - 1].key.as_str(), "که" | "اظهارات" | "سخنان" | "گفته" | "توسط");
             if !claimed[s]
                 && intro
                 && is_name_word(&toks, s)
