@@ -65,11 +65,18 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
     let title: &Title = title;
     let mut k = te;
     let mut role = title.text.clone();
-    // Modifiers: up to three words before a body or a title with a body.
+    // Modifiers: up to four words (one «و» among them) before a body or a
+    // title (معاون سیاسی و امنیتی استاندار, معاون اجرایی رئیس‌جمهور).
     if title.modifiers {
         let mut m = k;
-        while m < toks.len() && m < k + 3 {
+        let mut ands = 0;
+        while m < toks.len() && m < k + 5 {
             let t = &toks[m];
+            if t.is_word() && t.key == "و" && m > k && ands == 0 {
+                ands += 1;
+                m += 1;
+                continue;
+            }
             if !t.is_word()
                 || t.key == "و"
                 || lex::is_boundary(t)
@@ -82,8 +89,8 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
         }
         if m > k
             && m < toks.len()
-            && (HEADS.longest(toks, m).is_some()
-                || TITLES.longest(toks, m).is_some_and(|(_, t)| t.body.is_some()))
+            && toks[m - 1].key != "و"
+            && (HEADS.longest(toks, m).is_some() || TITLES.longest(toks, m).is_some())
         {
             role.push(' ');
             role.push_str(lex::slice(text, toks, k, m));
@@ -118,13 +125,18 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
         }
         end = o.end;
         org = Some((name, kind));
-    } else if depth < 2 && TITLES.longest(toks, k).is_some_and(|(_, t)| t.body.is_some()) {
-        // معاون مالی شهردار تهران: the inner title's body.
+    } else if depth < 2 && TITLES.longest(toks, k).is_some() {
+        // معاون مالی شهردار تهران: the inner title's body; معاون اجرایی
+        // رئیس‌جمهور: a role of a role without a body.
         if let Some(inner) = role_at(text, toks, k, depth + 1) {
             if inner.org.is_some() {
                 end = inner.end;
                 org = inner.org;
                 implied = inner.implied;
+            } else if title.modifiers {
+                role.push(' ');
+                role.push_str(&inner.role);
+                end = inner.end;
             }
         }
     } else if let Some(body) = &title.body {
@@ -141,7 +153,7 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
             end = cend;
         }
     }
-    if org.is_none() && !title.standalone {
+    if org.is_none() && !title.standalone && end == k {
         return None;
     }
     let title_key = toks[i].key.clone();
