@@ -495,7 +495,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             let cs = clause_start(&toks, s);
             if let Some(n) = name_at(&toks, s, cs) {
-                if n.end == back && (n.strength >= 1 || (cs && back < i)) {
+                let after_comma = s > 0 && matches!(toks[s - 1].kind, TokKind::Punct('،' | ','));
+                if n.end == back && (n.strength >= 1 || (cs && (back < i || after_comma))) {
                     c.add(&n, Some(r.clone()));
                     for f in claimed.iter_mut().take(r.end).skip(s) {
                         *f = true;
