@@ -52,8 +52,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             i += 1;
             continue;
         };
-        if toks.get(ve).is_some_and(|t| matches!(t.kind, TokKind::Punct(':'))) {
-            let mut s = ve + 1;
+        let colon = toks.get(ve).is_some_and(|t| matches!(t.kind, TokKind::Punct(':')));
+        let guillemet = toks.get(ve).is_some_and(|t| matches!(t.kind, TokKind::Punct('«')));
+        if colon || guillemet {
+            // VERB: statement, or VERB «statement».
+            let mut s = if colon { ve + 1 } else { ve };
             let mut opened = false;
             if toks.get(s).is_some_and(|t| matches!(t.kind, TokKind::Punct('«'))) {
                 opened = true;
