@@ -84,6 +84,17 @@ fn lists_of_places() {
 }
 
 #[test]
+fn elided_list_of_villages() {
+    let s = "طرح هادی روستای گلابدره با هزینه ۲ میلیارد تومان، کندک با هزینه ۳ میلیارد تومان و روستای سیاه‌کوه با هزینه یک میلیارد تومان اجرا شد.";
+    for n in ["گلابدره", "کندک", "سیاه‌کوه"] {
+        has(s, n, LocationKind::Village);
+    }
+    // Without the same word after each item, nothing more is a place.
+    let f = found("اهالی روستای گلابدره با شادی، امید و انگیزه آمدند.");
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
 fn one_record_per_place_first_mention() {
     let s = "شهردار قم گفت: قم و کاشان و باز قم.";
     let out = extract(s);

@@ -30,7 +30,7 @@ const CARDINALS: &[(&str, &[&str])] = &[
             "۲ و نیم میلیون",
         ],
     ),
-    ("1500000", &["یک میلیون و نیم", "یک و نیم میلیون", "1.5 ميليون"]),
+    ("1500000", &["یک میلیون و نیم", "یک و نیم میلیون", "1.5 ميليون", "یک‌ونیم میلیون", "یکونیم میلیون"]),
     ("500000", &["نیم میلیون", "پانصد هزار", "500 هزار"]),
     ("2500000000", &["دو میلیارد و پانصد میلیون", "۲٫۵ میلیارد", "2.5 ملیارد"]),
     ("5200000000", &["5/2 میلیارد", "۵/۲ میلیارد", "پنج ممیز دو میلیارد"]),
@@ -43,6 +43,19 @@ const CARDINALS: &[(&str, &[&str])] = &[
     ("0.05", &["صفر ممیز صفر پنج", "0.05"]),
     ("350", &["سیصدوپنجاه", "سیصد و پنجاه", "سیصد‌و‌پنجاه"]),
     ("21", &["بیست و یک", "بیست‌و‌یک", "بیست یک"]),
+    ("1001", &["هزار و یک", "یک هزار و یک", "یکهزارویک"]),
+    ("365", &["سیصد و شصت و پنج", "سیصد شصت پنج", "۳۶۵"]),
+    ("2350000", &["دو میلیون و سیصد و پنجاه هزار", "۲ میلیون و ۳۵۰ هزار", "2.35 میلیون"]),
+    ("150000000000", &["یکصد و پنجاه میلیارد", "صد و پنجاه میلیارد", "۱۵۰ میلیارد"]),
+    ("120000000000000", &["۱۲۰ هزار میلیارد", "صد و بیست هزار میلیارد"]),
+    ("100000", &["صد هزار", "یکصد هزار", "۱۰۰ هزار"]),
+    ("7182", &["6 هزار و 1182"]),
+    ("357839740000", &["357 میلیون و 839 هزار و 740 هزار"]),
+    ("0.3", &["سه دهم", "۳ دهم"]),
+    ("0.29", &["۲۹ صدم", "بیست و نه صدم"]),
+    ("98.3", &["۹۸ و سه دهم", "نود و هشت و سه دهم"]),
+    ("15", &["پونزده", "پانزده", "١٥"]),
+    ("6", &["شیش", "شش"]),
 ];
 
 /// (value, ordinal forms).
@@ -183,4 +196,126 @@ fn separate_numbers_stay_separate() {
     let (n, len) = number_prefix("یک‌هزار و 45 نفر").unwrap();
     assert_eq!(n.value.to_string(), "1045");
     assert_eq!(len, "یک‌هزار و 45".len());
+}
+
+mod props {
+    use khabar::numbers::{parse, scan};
+    use proptest::prelude::*;
+
+    /// Pieces that number text is made of, and some that break it.
+    const PIECES: &[&str] = &[
+        "یک",
+        "دو",
+        "سه",
+        "ده",
+        "بیست",
+        "صد",
+        "چهار",
+        "پانصد",
+        "هزار",
+        "میلیون",
+        "میلیارد",
+        "تریلیون",
+        "و",
+        "نیم",
+        "ممیز",
+        "صفر",
+        "دهم",
+        "صدم",
+        "پنجم",
+        "ام",
+        "اول",
+        " ",
+        " ",
+        "\u{200C}",
+        "1",
+        "۲",
+        "٣",
+        "0",
+        ",",
+        "،",
+        "٬",
+        ".",
+        "/",
+        "٫",
+        "-",
+        ":",
+        "٪",
+        "درصد",
+        "ریال",
+        "تومان",
+        "نفر",
+        "سی",
+        "ها",
+        "ی",
+        "\n",
+        "a",
+        "ﻫ",
+        "é",
+    ];
+
+    proptest! {
+        #[test]
+        fn scan_and_parse_never_panic(idx in proptest::collection::vec(0..PIECES.len(), 0..24)) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect();
+            let _ = parse(&text);
+            let mut last_end = 0;
+            for m in scan(&text) {
+                prop_assert!(m.start < m.end && m.start >= last_end);
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                last_end = m.end;
+            }
+            let out = khabar::extract(&text);
+            for s in out.money.iter().map(|m| &m.span).chain(out.counts.iter().map(|c| &c.span))
+                .chain(out.percentages.iter().map(|p| &p.span)).chain(out.quantities.iter().map(|q| &q.span))
+            {
+                prop_assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+            }
+        }
+
+        #[test]
+        fn digits_round_trip(v in 0u64..u64::MAX) {
+            let s = v.to_string();
+            prop_assert_eq!(parse(&s).map(|n| n.value.to_string()), Some(s.clone()));
+            let persian: String = s.chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c)).collect();
+            prop_assert_eq!(parse(&persian).map(|n| n.value.to_string()), Some(s));
+        }
+    }
+}
+
+/// Every entry of the number data files is already in normalized form
+/// (ZWNJ and spaces aside: the grammar and the phrase tables split words at both).
+#[test]
+fn data_entries_are_normalized() {
+    for (name, src) in [
+        ("words.tsv", include_str!("../data/numbers/words.tsv")),
+        ("currencies.tsv", include_str!("../data/numbers/currencies.tsv")),
+        ("qualifiers.tsv", include_str!("../data/numbers/qualifiers.tsv")),
+        ("units.tsv", include_str!("../data/numbers/units.tsv")),
+        ("not-counted.txt", include_str!("../data/numbers/not-counted.txt")),
+        ("identifier-nouns.txt", include_str!("../data/numbers/identifier-nouns.txt")),
+        ("count-units.txt", include_str!("../data/numbers/count-units.txt")),
+    ] {
+        for line in src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let entry = line.split('\t').next().unwrap_or(line);
+            let bare = |s: &str| s.replace(['\u{200C}', ' '], "");
+            assert_eq!(bare(khabar::normalize(entry).as_str()), bare(entry), "{name}: {entry}");
+        }
+    }
+}
+
+/// Every cardinal word still reads as itself after full normalization
+/// (which may insert ZWNJ: ششصد → شش‌صد).
+#[test]
+fn words_survive_normalization() {
+    for line in include_str!("../data/numbers/words.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 || cols[1] != "n" {
+            continue;
+        }
+        let norm = khabar::normalize(cols[0]);
+        let found = scan(norm.as_str());
+        assert_eq!(found.len(), 1, "{}: {:?}", cols[0], norm.as_str());
+        assert_eq!(found[0].number.value.to_string(), cols[2], "{}", cols[0]);
+    }
 }

@@ -11,7 +11,7 @@ use super::Doc;
 use crate::model::{Count, Extraction};
 use crate::numbers::context::{identifier_before, is_year_like, next_word, vague_before};
 use crate::numbers::words;
-use crate::numbers::{scan, Form, NumberKind};
+use crate::numbers::{Form, NumberKind};
 use crate::span::Span;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -23,6 +23,15 @@ static NOT_COUNTED: LazyLock<HashSet<&'static str>> =
 /// counted nouns of news reports): after یک, or after a year-like number.
 static COUNT_UNITS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| crate::lexicon::entries(include_str!("../../data/numbers/count-units.txt")).collect());
+
+/// `head` without a glued possessive or plural suffix (روزش → روز,
+/// سالهای → سال), when it has one.
+fn stem(head: &str) -> Option<&str> {
+    ["هایشان", "هایش", "های", "ها", "شان", "ش", "ای", "ی"]
+        .iter()
+        .find_map(|s| head.strip_suffix(s))
+        .filter(|w| w.chars().count() >= 2)
+}
 
 /// Finds the counts of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
@@ -37,7 +46,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         .collect();
     taken.sort_unstable();
     let mut t = 0;
-    for m in scan(text) {
+    for m in doc.numbers().iter().copied() {
         let n = &m.number;
         if n.kind != NumberKind::Cardinal {
             continue;
@@ -58,6 +67,10 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         if n.form == Form::Words && written == "نه" {
             continue;
         }
+        // A code, not an amount: 021, 0912...
+        if text[m.start..].starts_with('0') && value >= 1 && written.len() > 1 && n.form == Form::Digits {
+            continue;
+        }
         if (n.form != Form::Digits && vague_before(text, m.start)) || identifier_before(text, &m) {
             continue;
         }
@@ -67,6 +80,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         if head.chars().count() < 2
             || NOT_COUNTED.contains(noun)
             || NOT_COUNTED.contains(head)
+            || stem(head).is_some_and(|w| NOT_COUNTED.contains(w))
             || !head.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
             || (head.ends_with("ماه") && head.len() > "ماه".len())
             || words::lookup(head).is_some()

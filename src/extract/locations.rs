@@ -12,11 +12,62 @@
 use super::Doc;
 use crate::lexicon::{entries, is_word_char, rows};
 use crate::model::{Extraction, Location, LocationKind};
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A fast non-cryptographic hasher (FxHash) for the short keys of the
+/// lexicons; the keys come from data files and the text, and a collision
+/// only costs time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FastMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FastSet<K> = StdSet<K, BuildHasherDefault<FxHasher>>;
+type HashMap<K, V> = FastMap<K, V>;
+type HashSet<K> = FastSet<K>;
+
+thread_local! {
+    /// The mentions of the last text scanned on this thread: the projects
+    /// extractor runs on the same text right after the locations one.
+    static LAST: RefCell<Option<(String, Scan)>> = const { RefCell::new(None) };
+}
+
+/// The scan of `text`, from the last one when it was the same text.
+pub(crate) fn mentions(text: &str) -> Scan {
+    let cached = LAST.with(|c| c.borrow_mut().take().and_then(|(t, m)| (t == text).then_some(m)));
+    cached.unwrap_or_else(|| scan(text))
+}
 
 static IRAN: &str = include_str!("../../data/places/iran.tsv");
 static WORLD: &str = include_str!("../../data/places/world.tsv");
+static DISTRICTS: &str = include_str!("../../data/places/districts.tsv");
 static AMBIGUOUS: &str = include_str!("../../data/places/ambiguous.txt");
 static WORDS: &str = include_str!("../../data/places/words.txt");
 static SQUARES: &str = include_str!("../../data/places/squares.txt");
@@ -43,6 +94,8 @@ struct Gazetteer {
     stop: HashSet<String>,
     /// Folded first words of square names (میدان آزادی).
     squares: HashSet<String>,
+    /// Folded two-word square names (میدان هفت تیر).
+    squares2: HashSet<String>,
 }
 
 const KINDS: [LocationKind; 11] = [
@@ -90,12 +143,12 @@ fn fold_into(s: &str, out: &mut String) {
             'ة' | 'ۀ' => out.push('ه'),
             'ك' => out.push('ک'),
             c if ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' => {}
-            c => out.push(c),
+            c => out.push(c.to_ascii_lowercase()),
         }
     }
 }
 
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_into(s, &mut out);
     out
@@ -115,7 +168,7 @@ fn key_of(name: &str) -> (String, Vec<usize>) {
 }
 
 static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut map: HashMap<String, Entry> = HashMap::new();
+    let mut map: HashMap<String, Entry> = HashMap::default();
     let mut add = |name: &str, kinds: u16, amb: bool| {
         let (key, spaces) = key_of(name);
         if key.is_empty() {
@@ -135,7 +188,7 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
         let kinds = ks.split(',').filter_map(kind_of).fold(0, |acc, k| acc | bit(k));
         add(name, kinds, false);
     }
-    for r in rows(WORLD) {
+    for r in rows(WORLD).chain(rows(DISTRICTS)) {
         let (Some(name), Some(k)) = (r.first(), r.get(1).and_then(|k| kind_of(k))) else {
             continue;
         };
@@ -147,7 +200,7 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
             e.amb = true;
         }
     }
-    let mut prefixes = HashSet::new();
+    let mut prefixes = HashSet::default();
     for key in map.keys() {
         for (i, _) in key.char_indices().skip(1) {
             prefixes.insert(key[..i].to_string());
@@ -156,7 +209,8 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     let stop = entries(WORDS).map(fold).collect();
     let squares = entries(SQUARES).filter_map(|l| l.split(' ').next()).map(fold).collect();
-    Gazetteer { map, prefixes, stop, squares }
+    let squares2 = entries(SQUARES).filter(|l| l.contains(' ')).map(fold).collect();
+    Gazetteer { map, prefixes, stop, squares, squares2 }
 });
 
 /// The kind a gazetteer name has when nothing says which.
@@ -203,6 +257,20 @@ pub(crate) struct Tok {
     pub gap: Gap,
 }
 
+/// Whether `c` is part of a word, with a fast path for ASCII and the
+/// Arabic block (the same answer as `lexicon::is_word_char`).
+#[inline]
+fn word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{200C}' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' => true,
+        '\u{06F0}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => is_word_char(c),
+        _ => is_word_char(c),
+    }
+}
+
 /// The words of `text` from byte `from` on, at most `limit` of them.
 pub(crate) fn tokenize(text: &str, from: usize, limit: usize) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
@@ -212,7 +280,7 @@ pub(crate) fn tokenize(text: &str, from: usize, limit: usize) -> Vec<Tok> {
     let mut other = false;
     for (i, c) in rest.char_indices() {
         let at = from + i;
-        if is_word_char(c) && !(c == '\u{200C}' && start.is_none()) {
+        if word_char(c) && !(c == '\u{200C}' && start.is_none()) {
             if start.is_none() {
                 if let Some(last) = out.last_mut() {
                     last.gap = if other || commas > 1 {
@@ -250,9 +318,42 @@ pub(crate) fn tokenize(text: &str, from: usize, limit: usize) -> Vec<Tok> {
     out
 }
 
+/// The folded form of every word of a text, in one buffer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Folded {
+    buf: String,
+    /// End of word i in `buf` (its start is the end of word i - 1).
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    /// The folded words of `toks`.
+    pub fn new(text: &str, toks: &[Tok]) -> Folded {
+        let mut f = Folded { buf: String::with_capacity(text.len()), ends: Vec::with_capacity(toks.len()) };
+        for t in toks {
+            fold_into(text.get(t.start..t.end).unwrap_or(""), &mut f.buf);
+            f.ends.push(f.buf.len());
+        }
+        f
+    }
+
+    /// Folded word `i` ("" past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.buf.get(start..end).unwrap_or("")
+    }
+}
+
+fn folded_words(text: &str, toks: &[Tok]) -> Folded {
+    Folded::new(text, toks)
+}
+
 /// Folded word `i`.
-fn word(text: &str, toks: &[Tok], i: usize) -> String {
-    toks.get(i).map(|t| fold(text.get(t.start..t.end).unwrap_or(""))).unwrap_or_default()
+#[inline]
+fn word(folded: &Folded, i: usize) -> &str {
+    folded.get(i)
 }
 
 /// Parts that may start the second half of a name written apart from the
@@ -263,7 +364,7 @@ const JOIN_LEFT: [&str; 5] = ["بندر", "امام", "قلعه", "مسجد", "�
 
 /// The longest gazetteer name that starts at word `i`: its last word and
 /// entry.
-fn lookup<'g>(text: &str, toks: &[Tok], i: usize) -> Option<(usize, &'g Entry)> {
+fn lookup<'g>(toks: &[Tok], folded: &Folded, i: usize) -> Option<(usize, &'g Entry)> {
     let g: &'g Gazetteer = &GAZ;
     let mut buf = String::new();
     let mut bounds: Vec<(usize, usize)> = Vec::new(); // (offset in buf, left word len)
@@ -276,8 +377,10 @@ fn lookup<'g>(text: &str, toks: &[Tok], i: usize) -> Option<(usize, &'g Entry)> 
             }
             bounds.push((buf.len(), j - 1));
         }
-        let t = toks[j];
-        fold_into(text.get(t.start..t.end).unwrap_or(""), &mut buf);
+        if j == i && !g.prefixes.contains(word(folded, i)) {
+            break;
+        }
+        buf.push_str(word(folded, j));
         if !g.prefixes.contains(&buf) {
             break;
         }
@@ -285,10 +388,10 @@ fn lookup<'g>(text: &str, toks: &[Tok], i: usize) -> Option<(usize, &'g Entry)> 
             let ok = bounds.iter().all(|&(b, left)| {
                 e.spaces.contains(&b) || {
                     let right = &buf[b..];
-                    let lw = word(text, toks, left);
+                    let lw = word(folded, left);
                     JOIN_RIGHT.iter().any(|p| right.starts_with(p) && right.len() > p.len())
                         && lw.chars().count() >= 2
-                        || JOIN_LEFT.contains(&lw.as_str())
+                        || JOIN_LEFT.contains(&lw)
                 }
             });
             if ok {
@@ -418,7 +521,7 @@ pub(crate) struct Mention {
 
 /// A word that can be a name not in the gazetteer: letters only, not a
 /// function word.
-fn name_like(text: &str, toks: &[Tok], i: usize, digits: bool) -> bool {
+fn name_like(text: &str, toks: &[Tok], folded: &Folded, i: usize, digits: bool) -> bool {
     let Some(t) = toks.get(i) else { return false };
     let s = text.get(t.start..t.end).unwrap_or("");
     let w = fold(s);
@@ -438,8 +541,8 @@ fn name_like(text: &str, toks: &[Tok], i: usize, digits: bool) -> bool {
     if GAZ.stop.contains(&w) || keyword(&w).is_some() || plural(&w).is_some() {
         return false;
     }
-    let next = word(text, toks, i + 1);
-    !(t.gap == Gap::Space && (AUX.contains(&next.as_str()) || next.starts_with("می")))
+    let next = word(folded, i + 1);
+    !(t.gap == Gap::Space && (AUX.contains(&next) || next.starts_with("می")))
 }
 
 /// Words that may close a village or quarter name (قزل آباد, نو, علیا).
@@ -450,6 +553,7 @@ const TITLES: [&str; 7] = ["شهید", "ایتالله", "امام", "حضرت",
 struct Scanner<'t> {
     text: &'t str,
     toks: Vec<Tok>,
+    folded: Folded,
     out: Vec<Mention>,
 }
 
@@ -470,10 +574,10 @@ impl Scanner<'_> {
     /// A name outside the gazetteer at `i`: one word, or two when the
     /// second is آباد, علیا ...: its last word.
     fn unknown_name(&self, i: usize) -> Option<usize> {
-        if !name_like(self.text, &self.toks, i, false) {
+        if !name_like(self.text, &self.toks, &self.folded, i, false) {
             return None;
         }
-        if self.gap(i) == Gap::Space && SECOND.contains(&word(self.text, &self.toks, i + 1).as_str()) {
+        if self.gap(i) == Gap::Space && SECOND.contains(&word(&self.folded, i + 1)) {
             return Some(i + 1);
         }
         Some(i)
@@ -489,18 +593,18 @@ impl Scanner<'_> {
             if self.gap(i - 1) != Gap::Space {
                 break;
             }
-            let w = word(self.text, &self.toks, i);
-            if n == 0 && TITLES.contains(&w.as_str()) {
+            let w = word(&self.folded, i);
+            if n == 0 && TITLES.contains(&w) {
                 max += 1;
             }
             if n > 0 {
-                if let Some((_, e)) = lookup(self.text, &self.toks, i) {
+                if let Some((_, e)) = lookup(&self.toks, &self.folded, i) {
                     if !e.amb {
                         break;
                     }
                 }
             }
-            if !name_like(self.text, &self.toks, i, true) {
+            if !name_like(self.text, &self.toks, &self.folded, i, n == 0) {
                 break;
             }
             last = Some(i);
@@ -516,7 +620,7 @@ impl Scanner<'_> {
         // or unknown is dropped.
         let mut items: Vec<(usize, usize, bool)> = Vec::new();
         let after = loop {
-            let end = if let Some((j, e)) = lookup(self.text, &self.toks, i) {
+            let end = if let Some((j, e)) = lookup(&self.toks, &self.folded, i) {
                 Some((j, !e.amb))
             } else if unknown {
                 self.unknown_name(i).map(|j| (j, false))
@@ -527,7 +631,7 @@ impl Scanner<'_> {
             items.push((i, j, sure));
             match self.gap(j) {
                 Gap::Comma => i = j + 1,
-                Gap::Space if word(self.text, &self.toks, j + 1) == "و" => {
+                Gap::Space if word(&self.folded, j + 1) == "و" => {
                     if self.gap(j + 1) != Gap::Space {
                         break j + 1;
                     }
@@ -547,12 +651,12 @@ impl Scanner<'_> {
     fn run(&mut self) {
         let mut i = 0;
         while i < self.toks.len() {
-            let w = word(self.text, &self.toks, i);
+            let w = word(&self.folded, i);
             let next_ok = self.gap(i) == Gap::Space;
             // A plural keyword, glued or with a separate های.
-            let pl = plural(&w).map(|k| (k, i + 1)).or_else(|| {
-                let nw = word(self.text, &self.toks, i + 1);
-                keyword(&w)?;
+            let pl = plural(w).map(|k| (k, i + 1)).or_else(|| {
+                let nw = word(&self.folded, i + 1);
+                keyword(w)?;
                 if next_ok && (nw == "های" || nw == "ها") && self.gap(i + 1) == Gap::Space {
                     plural(&format!("{w}{nw}")).map(|k| (k, i + 2))
                 } else {
@@ -566,19 +670,19 @@ impl Scanner<'_> {
                 continue;
             }
             // مناطق مختلف به‌ویژه X، محلات از جمله X و Y
-            if let Some(kind) = area_plural(&w) {
+            if let Some(kind) = area_plural(w) {
                 if let Some(at) = self.connective_after(i) {
                     i = self.list(at, kind, true, true).max(i + 1);
                     continue;
                 }
             }
-            if let Some(ctx) = keyword(&w) {
+            if let Some(ctx) = keyword(w) {
                 if let Some(next) = self.after_keyword(ctx, i, next_ok) {
                     i = next;
                     continue;
                 }
             }
-            if let Some((j, e)) = lookup(self.text, &self.toks, i) {
+            if let Some((j, e)) = lookup(&self.toks, &self.folded, i) {
                 if !e.amb {
                     self.push(i, j, default_kind(e.kinds), false);
                 }
@@ -586,6 +690,54 @@ impl Scanner<'_> {
                 continue;
             }
             i += 1;
+        }
+    }
+
+    /// Elided items after «روستای X با ...»: «، Y با ...، روستای Z با ... و W
+    /// با ...» name places of the same kind. An item is one or two words
+    /// followed by the word that followed X. `k` is the keyword, `j` the
+    /// last word of X.
+    fn elided(&mut self, k: usize, j: usize, kind: LocationKind) {
+        let follower = word(&self.folded, j + 1).to_string();
+        if self.gap(j) != Gap::Space || !matches!(follower.as_str(), "با" | "به" | "در" | "از") {
+            return;
+        }
+        let keyword = word(&self.folded, k).to_string();
+        let mut i = j + 2;
+        let mut items = Vec::new();
+        while i < self.toks.len() && i < j + 80 {
+            if matches!(self.gap(i - 1), Gap::Break) {
+                break;
+            }
+            let start = if self.gap(i - 1) == Gap::Comma {
+                Some(i)
+            } else if word(&self.folded, i) == "و" && self.gap(i) == Gap::Space {
+                Some(i + 1)
+            } else {
+                None
+            };
+            if let Some(mut a) = start {
+                if word(&self.folded, a) == keyword && self.gap(a) == Gap::Space {
+                    a += 1;
+                }
+                let end = (a..a + 2).find(|&m| {
+                    word(&self.folded, m + 1) == follower
+                        && (a..=m).all(|x| {
+                            self.gap(x) == Gap::Space
+                                && name_like(self.text, &self.toks, &self.folded, x, false)
+                                || x < m && self.gap(x) == Gap::Space
+                        })
+                });
+                if let Some(m) = end {
+                    items.push((a, m));
+                    i = m + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        for (a, m) in items {
+            self.push(a, m, kind, true);
         }
     }
 
@@ -597,9 +749,9 @@ impl Scanner<'_> {
             if self.gap(i - 1) != Gap::Space && !(i > k + 1 && self.gap(i - 1) == Gap::Comma) {
                 return None;
             }
-            let w = word(self.text, &self.toks, i);
-            let two = format!("{w}{}", word(self.text, &self.toks, i + 1));
-            if CONNECTIVES.contains(&w.as_str()) {
+            let w = word(&self.folded, i);
+            let two = format!("{w}{}", word(&self.folded, i + 1));
+            if CONNECTIVES.contains(&w) {
                 return (self.gap(i) == Gap::Space).then_some(i + 1);
             }
             if CONNECTIVES.contains(&two.as_str()) && self.gap(i) == Gap::Space {
@@ -619,14 +771,14 @@ impl Scanner<'_> {
         }
         // A common word that is also a place name (بخشدار مرکزی, منطقه خبر
         // داد) is not one after a keyword.
-        let hit = lookup(self.text, &self.toks, i)
-            .filter(|&(j, e)| !(e.amb && (j == i && GAZ.stop.contains(&word(self.text, &self.toks, i)))));
+        let hit = lookup(&self.toks, &self.folded, i)
+            .filter(|&(j, e)| !(e.amb && (j == i && GAZ.stop.contains(word(&self.folded, i)))));
         match ctx {
             // خبرنگار (اجتماعی) فارس: skip the agency's name.
             Ctx::Not => Some(match hit {
                 Some((j, _)) => j + 1,
                 None if self.gap(i) == Gap::Space => {
-                    lookup(self.text, &self.toks, i + 1).map_or(i, |(j, _)| j + 1)
+                    lookup(&self.toks, &self.folded, i + 1).map_or(i, |(j, _)| j + 1)
                 }
                 None => i,
             }),
@@ -637,8 +789,9 @@ impl Scanner<'_> {
             }
             Ctx::Admin(kind, unknown) => {
                 // بخش مرکزی X
-                if kind == LocationKind::District && word(self.text, &self.toks, i) == "مرکزی" {
-                    if let (Gap::Space, Some((j, _))) = (self.gap(i), lookup(self.text, &self.toks, i + 1)) {
+                if kind == LocationKind::District && word(&self.folded, i) == "مرکزی" {
+                    if let (Gap::Space, Some((j, _))) = (self.gap(i), lookup(&self.toks, &self.folded, i + 1))
+                    {
                         self.push(k, j, kind, true);
                         return Some(j + 1);
                     }
@@ -666,6 +819,7 @@ impl Scanner<'_> {
                     None => self.unknown_name(i)?,
                 };
                 self.push(i, j, kind, true);
+                self.elided(k, j, kind);
                 Some(j + 1)
             }
             Ctx::Prefixed(kind) => {
@@ -673,8 +827,8 @@ impl Scanner<'_> {
                     Some((j, _)) => j,
                     None => {
                         let j = self.unknown_name(i)?;
-                        let w = word(self.text, &self.toks, i);
-                        if TITLES.contains(&w.as_str()) && j == i && self.gap(i) == Gap::Space {
+                        let w = word(&self.folded, i);
+                        if TITLES.contains(&w) && j == i && self.gap(i) == Gap::Space {
                             self.unknown_name(i + 1)?
                         } else {
                             j
@@ -686,13 +840,21 @@ impl Scanner<'_> {
             }
             Ctx::Street(kind, strict) => {
                 if strict {
-                    let w = word(self.text, &self.toks, i);
-                    let known = GAZ.squares.contains(&w)
-                        || TITLES.contains(&w.as_str())
+                    let w = word(&self.folded, i);
+                    let known = GAZ.squares.contains(w)
+                        || TITLES.contains(&w)
                         || w.chars().all(|c| c.is_ascii_digit())
                         || hit.is_some_and(|(_, e)| !e.amb);
                     if !known {
                         return None;
+                    }
+                    // میدان آزادی, میدان هفت تیر: a listed name is the whole name.
+                    if GAZ.squares.contains(w) && !TITLES.contains(&w) {
+                        let two = format!("{w}{}", word(&self.folded, i + 1));
+                        let j =
+                            if self.gap(i) == Gap::Space && GAZ.squares2.contains(&two) { i + 1 } else { i };
+                        self.push(k, j, kind, true);
+                        return Some(j + 1);
                     }
                 }
                 let j = self.street_name(k)?;
@@ -701,7 +863,7 @@ impl Scanner<'_> {
             }
             Ctx::Port => {
                 // بندر عباس, بندر انزلی: the city itself.
-                if let Some((j, e)) = lookup(self.text, &self.toks, k) {
+                if let Some((j, e)) = lookup(&self.toks, &self.folded, k) {
                     if j > k {
                         self.push(k, j, default_kind(e.kinds), false);
                         return Some(j + 1);
@@ -715,7 +877,7 @@ impl Scanner<'_> {
                     self.push(i, j, default_kind(e.kinds), false);
                     return Some(j + 1);
                 }
-                if !TITLES.contains(&word(self.text, &self.toks, i).as_str()) {
+                if !TITLES.contains(&word(&self.folded, i)) {
                     return None;
                 }
                 let j = self.street_name(k)?;
@@ -726,19 +888,32 @@ impl Scanner<'_> {
     }
 }
 
+/// The words of a text, their folded forms and the place mentions.
+pub(crate) struct Scan {
+    /// The words.
+    pub toks: Vec<Tok>,
+    /// Their folded forms.
+    pub folded: Folded,
+    /// Every place mention, in order.
+    pub mentions: Vec<Mention>,
+}
+
 /// Every place mention in the normalized `text`, in order.
-pub(crate) fn scan(text: &str) -> Vec<Mention> {
+pub(crate) fn scan(text: &str) -> Scan {
     let toks = tokenize(text, 0, usize::MAX);
-    let mut s = Scanner { text, toks, out: Vec::new() };
+    let folded = folded_words(text, &toks);
+    let mut s = Scanner { text, toks, folded, out: Vec::new() };
     s.run();
-    s.out
+    Scan { toks: s.toks, folded: s.folded, mentions: s.out }
 }
 
 /// Finds the locations of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
     let text = doc.text();
-    let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
-    for m in scan(text) {
+    let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
+    let found = scan(text);
+    for m in &found.mentions {
+        let m = m.clone();
         if let Some(&(idx, explicit)) = seen.get(&m.key) {
             if m.explicit && !explicit {
                 if let Some(loc) = out.locations.get_mut(idx) {
@@ -752,6 +927,7 @@ pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
         seen.insert(m.key, (out.locations.len(), m.explicit));
         out.locations.push(Location { name, kind: Some(m.kind), span: doc.span(m.start..m.end) });
     }
+    LAST.with(|c| *c.borrow_mut() = Some((text.to_string(), found)));
 }
 
 /// If a known place name (gazetteer entry, even one that is also a common
@@ -766,7 +942,8 @@ pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> 
     if toks.first()?.start != pos {
         return None;
     }
-    let (j, e) = lookup(text, &toks, 0)?;
+    let folded = folded_words(text, &toks);
+    let (j, e) = lookup(&toks, &folded, 0)?;
     Some((toks[j].end, default_kind(e.kinds)))
 }
 
@@ -775,7 +952,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {
-        scan(text).into_iter().map(|m| text[m.start..m.end].to_string()).collect()
+        scan(text).mentions.into_iter().map(|m| text[m.start..m.end].to_string()).collect()
     }
 
     #[test]

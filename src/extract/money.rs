@@ -11,7 +11,7 @@ use crate::model::{Currency, Extraction, Money, Qualifier};
 use crate::numbers::context::{
     between, identifier_before, is_year_like, next_word, prev_word, vague_before, Phrases,
 };
-use crate::numbers::{scan, Decimal, Form, NumberKind, NumberMatch};
+use crate::numbers::{Decimal, Form, NumberKind, NumberMatch};
 use std::sync::LazyLock;
 
 /// A currency phrase.
@@ -42,6 +42,14 @@ pub(crate) fn currency_after(text: &str, pos: usize) -> Option<(Cur, usize, usiz
     }
     let (s, e) = next_word(text, pos)?;
     let w = &text[s..e];
+    // A scale adjective before the currency adjective: ۱۰۰ میلیونی تومانی.
+    for (scale, exp) in [("هزاری", 3), ("میلیونی", 6), ("میلیاردی", 9)] {
+        if w == scale {
+            if let Some((c, _, end)) = CURRENCIES.at(text, e) {
+                return Some((Cur { exp: c.exp + exp, ..c }, s, end));
+            }
+        }
+    }
     for (scale, exp) in [("هزار", 3), ("میلیون", 6), ("میلیارد", 9)] {
         if let Some(rest) = w.strip_prefix(scale) {
             if let Some(c) = CURRENCIES.get(rest.trim_start_matches('\u{200C}')) {
@@ -94,6 +102,16 @@ pub(crate) fn shared_low(a: &NumberMatch, b: &NumberMatch) -> Decimal {
     }
 }
 
+/// An item of a list sharing the scale of the last item `b`
+/// (`هفت، شش و پنج میلیون`): scaled when below a thousand.
+pub(crate) fn list_item(a: &NumberMatch, b: &NumberMatch) -> Decimal {
+    let v = a.number.value;
+    match (a.trailing_scale, b.trailing_scale) {
+        (None, Some(s)) if v < Decimal::from(1000u32) => v.checked_mul_pow10(s).unwrap_or(v),
+        _ => v,
+    }
+}
+
 fn rials(amount: Decimal, code: Currency) -> Option<Decimal> {
     match code {
         Currency::IRR => Some(amount),
@@ -106,7 +124,7 @@ fn rials(amount: Decimal, code: Currency) -> Option<Decimal> {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let nums: Vec<NumberMatch> =
-        scan(text).into_iter().filter(|m| m.number.kind == NumberKind::Cardinal).collect();
+        doc.numbers().iter().filter(|m| m.number.kind == NumberKind::Cardinal).copied().collect();
     if nums.is_empty() {
         return;
     }
@@ -134,6 +152,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 if let (Some(low), Some(high)) =
                     (low.checked_mul_pow10(cb.exp), b.number.value.checked_mul_pow10(cb.exp))
                 {
+                    // Typed right to left, a range may read high to low: ۱۲-۱۰ میلیارد.
+                    let (low, high) = if low > high { (high, low) } else { (low, high) };
                     let qualifier =
                         QUALIFIERS.before(text, a.start).map(|(q, _)| q).filter(|q| *q != Qualifier::UpTo);
                     out.money.push(Money {
@@ -183,7 +203,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let shared = shared_before(text, &nums, &taken, i, true);
         for &j in shared.iter().rev() {
             let s = &nums[j];
-            let Some(v) = shared_low(s, &a).checked_mul_pow10(cur.exp) else {
+            let Some(v) = list_item(s, &a).checked_mul_pow10(cur.exp) else {
                 continue;
             };
             used[j] = true;

@@ -6,7 +6,7 @@ use super::money::{is_range_connector, shared_before, shared_low};
 use super::Doc;
 use crate::model::{Extraction, Percentage};
 use crate::numbers::context::{between, is_gap, is_word_char, next_word, vague_before};
-use crate::numbers::{scan, Form, NumberKind, NumberMatch};
+use crate::numbers::{Form, NumberKind, NumberMatch};
 
 /// The end of the percent sign or word right after `pos`, if any.
 pub(crate) fn percent_after(text: &str, pos: usize) -> Option<usize> {
@@ -17,7 +17,13 @@ pub(crate) fn percent_after(text: &str, pos: usize) -> Option<usize> {
         return Some(pos + skip + sign.chars().next().map_or(1, char::len_utf8));
     }
     let (s, e) = next_word(text, pos)?;
-    match &text[s..e] {
+    let word = &text[s..e];
+    // درصد with a glued suffix or a glued next word (۸۰درصدش); not درصدد (intending).
+    if !matches!(word, "درصد" | "درصدی") && word.starts_with("درصد") && !word.starts_with("درصدد")
+    {
+        return Some(s + "درصد".len());
+    }
+    match word {
         "درصد" | "درصدی" => Some(e),
         // The older spaced spelling: ۱۰ در صد.
         "در" => next_word(text, e).filter(|&(s2, e2)| &text[s2..e2] == "صد").map(|(_, e2)| e2),
@@ -29,7 +35,7 @@ pub(crate) fn percent_after(text: &str, pos: usize) -> Option<usize> {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let nums: Vec<NumberMatch> =
-        scan(text).into_iter().filter(|m| m.number.kind == NumberKind::Cardinal).collect();
+        doc.numbers().iter().filter(|m| m.number.kind == NumberKind::Cardinal).copied().collect();
     let ends: Vec<Option<usize>> = nums.iter().map(|m| percent_after(text, m.end)).collect();
     let mut used = vec![false; nums.len()];
     let mut i = 0;
@@ -44,15 +50,35 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             let after_a = ends[i].unwrap_or(a.end);
             if is_range_connector(text, between(text, after_a, b.start), a.start) {
                 let low = if ends[i].is_some() { a.number.value } else { shared_low(&a, b) };
+                // Typed right to left, a range may read high to low: ۲۳-۲۲ درصد.
+                let (low, high) =
+                    if low > b.number.value { (b.number.value, low) } else { (low, b.number.value) };
                 out.percentages.push(Percentage {
                     value: low,
-                    max_value: Some(b.number.value),
+                    max_value: Some(high),
                     span: doc.span(a.start..*b_end),
                 });
                 used[i] = true;
                 used[i + 1] = true;
                 i += 2;
                 continue;
+            }
+        }
+        // The sign written before the number (٪۵۰), as right-to-left typing leaves it.
+        if ends[i].is_none() && !used[i] {
+            if let Some(sign) = text[..a.start].chars().next_back().filter(|c| matches!(c, '%' | '٪')) {
+                let start = a.start - sign.len_utf8();
+                let glued_before = text[..start].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                if !glued_before {
+                    out.percentages.push(Percentage {
+                        value: a.number.value,
+                        max_value: None,
+                        span: doc.span(start..a.end),
+                    });
+                    used[i] = true;
+                    i += 1;
+                    continue;
+                }
             }
         }
         if let Some(end) = ends[i] {

@@ -12,10 +12,10 @@
 //! the clause, the sentence, then the paragraph.
 
 use super::locations::{self, Gap, Tok};
+use super::locations::{FastMap as HashMap, FastSet as HashSet};
 use super::Doc;
 use crate::lexicon::{entries, rows};
 use crate::model::{Extraction, Project, ProjectStatus};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static KINDS: &str = include_str!("../../data/projects/kinds.tsv");
@@ -30,28 +30,7 @@ const MAX_WORDS: usize = 6;
 /// Most words in a name after its kind.
 const MAX_NAME: usize = 5;
 
-/// Folds a word for matching: no ZWNJ, alef forms unified, Arabic letters
-/// unified, harakat dropped.
-fn fold_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '\u{200C}' | '\u{200D}' | ' ' | 'ء' | '\u{0654}' | '\u{0655}' => {}
-            'آ' | 'أ' | 'إ' | 'ٱ' => out.push('ا'),
-            'ؤ' => out.push('و'),
-            'ئ' | 'ي' | 'ى' => out.push('ی'),
-            'ة' | 'ۀ' => out.push('ه'),
-            'ك' => out.push('ک'),
-            c if ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' => {}
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-}
-
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
-    out
-}
+use super::locations::{fold, Folded};
 
 fn parse_status(s: &str) -> Option<ProjectStatus> {
     Some(match s {
@@ -75,7 +54,7 @@ struct Lex {
 
 impl Lex {
     fn new() -> Lex {
-        Lex { map: HashMap::new(), prefixes: HashSet::new(), vals: Vec::new() }
+        Lex { map: HashMap::default(), prefixes: HashSet::default(), vals: Vec::new() }
     }
 
     fn add(&mut self, form: &str, val: (String, Option<ProjectStatus>)) {
@@ -99,24 +78,27 @@ impl Lex {
     /// The same; with `fillers`, a number or جدید after the first word is
     /// skipped (خط 2 اتوبوس تندرو, ایستگاه جدید آتش‌نشانی).
     fn longest_with(&self, w: &Words, i: usize, fillers: bool) -> Option<(usize, usize)> {
+        if !self.prefixes.contains(w.f(i)) {
+            return None;
+        }
         let mut buf = String::new();
         let mut best = None;
         let mut j = i;
-        while j < w.folded.len() && j < i + MAX_WORDS {
+        while j < w.len() && j < i + MAX_WORDS {
             if j > i && w.toks[j - 1].gap != Gap::Space {
                 break;
             }
-            let f = &w.folded[j];
+            let f = w.f(j);
             if fillers
                 && j == i + 1
                 && (f == "جدید" || f.chars().all(|c| c.is_ascii_digit()))
                 && w.toks[j].gap == Gap::Space
-                && self.prefixes.contains(&format!("{buf}{}", w.folded.get(j + 1).map_or("", String::as_str)))
+                && self.prefixes.contains(&format!("{buf}{}", w.f(j + 1)))
             {
                 j += 1;
                 continue;
             }
-            buf.push_str(&w.folded[j]);
+            buf.push_str(w.f(j));
             if !self.prefixes.contains(&buf) {
                 break;
             }
@@ -144,6 +126,11 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         let Some(form) = r.first().copied() else { continue };
         let kind = r.get(1).copied().unwrap_or(form).to_string();
         kinds.add(form, (kind.clone(), None));
+        // Ezafe after a vowel: متروی تهران, مدرسه‌ی شهید.
+        // (Not پیاده‌رو: پیاده‌روی is walking.)
+        if form.ends_with(['و', 'ا', 'ه']) && !form.ends_with("پیاده‌رو") {
+            kinds.add(&format!("{form}ی"), (kind.clone(), None));
+        }
         // Plurals on the first word: سالن‌های ورزشی, ایستگاه‌های آتش‌نشانی.
         let (first, rest) = form.split_once(' ').unwrap_or((form, ""));
         for suffix in ["ها", "های", "هایی"] {
@@ -181,7 +168,7 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
 struct Words<'t> {
     text: &'t str,
     toks: Vec<Tok>,
-    folded: Vec<String>,
+    folded: Folded,
     /// Clause, sentence and paragraph number of each word.
     clause: Vec<u32>,
     sentence: Vec<u32>,
@@ -189,9 +176,7 @@ struct Words<'t> {
 }
 
 impl<'t> Words<'t> {
-    fn new(text: &'t str) -> Words<'t> {
-        let toks = locations::tokenize(text, 0, usize::MAX);
-        let folded = toks.iter().map(|t| fold(text.get(t.start..t.end).unwrap_or(""))).collect();
+    fn new(text: &'t str, toks: Vec<Tok>, folded: Folded) -> Words<'t> {
         let (mut c, mut s, mut p) = (0u32, 0u32, 0u32);
         let mut clause = Vec::with_capacity(toks.len());
         let mut sentence = Vec::with_capacity(toks.len());
@@ -222,7 +207,7 @@ impl<'t> Words<'t> {
     }
 
     fn f(&self, i: usize) -> &str {
-        self.folded.get(i).map_or("", String::as_str)
+        self.folded.get(i)
     }
 
     fn gap(&self, i: usize) -> Gap {
@@ -238,7 +223,9 @@ fn ordinal_at(w: &Words, i: usize) -> Option<(u32, usize)> {
     if !f.is_empty() && f.len() <= 3 && f.chars().all(|c| c.is_ascii_digit()) {
         return Some((f.parse().ok()?, i));
     }
-    let (n, len) = crate::numbers::ordinal_prefix(w.text.get(t.start..)?)?;
+    // Look at a few words only: the number grammar reads what it is given.
+    let stop = w.toks.get((i + 5).min(w.len() - 1)).map_or(t.end, |x| x.end);
+    let (n, len) = crate::numbers::ordinal_prefix(w.text.get(t.start..stop)?)?;
     let end = t.start + len;
     let last = (i..w.len()).take(6).find(|&j| w.toks[j].end == end)?;
     Some((u32::try_from(n).ok()?, last))
@@ -246,7 +233,9 @@ fn ordinal_at(w: &Words, i: usize) -> Option<(u32, usize)> {
 
 /// Whether word `i` is an ordinal.
 fn ordinal(w: &Words, i: usize) -> bool {
-    ordinal_at(w, i).is_some()
+    let f = w.f(i);
+    // Cheap test first: ordinals end in م or مین (پنجم, نخستین), or are اول/نخست.
+    (f.ends_with('م') || f.ends_with("ین") || matches!(f, "اول" | "نخست")) && ordinal_at(w, i).is_some()
 }
 
 /// A cardinal number word or digits, and its value when small words.
@@ -367,7 +356,15 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
     let road = is_road(kind) || is_road(w.f(h + 1));
     while i < w.len() && n < MAX_NAME {
         if w.gap(i - 1) != Gap::Space {
-            break;
+            // آزادراه تهران-شمال: a hyphen joins the two ends of a road.
+            let between = w.text.get(w.toks[i - 1].end..w.toks[i].start).unwrap_or("");
+            let hyphen = road
+                && n > 0
+                && between.trim().chars().count() == 1
+                && between.trim().starts_with(['-', '–', 'ـ']);
+            if !hyphen {
+                break;
+            }
         }
         let f = w.f(i);
         if kind == "فاز" && n == 0 {
@@ -380,6 +377,14 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
             }
         }
         if f == "و" {
+            // تعمیر و بهسازی X: two activities on one object.
+            if n == 0 && LEX.works.longest(w, h).is_some() && w.gap(i) == Gap::Space {
+                if let Some((j, _)) = LEX.works.longest(w, i + 1) {
+                    last = j;
+                    i = j + 1;
+                    continue;
+                }
+            }
             // حمل و نقل: one name.
             if lex.binomials.contains(&(w.f(i - 1).to_string(), w.f(i + 1).to_string()))
                 && w.gap(i) == Gap::Space
@@ -402,6 +407,10 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
                 n += b - i + 1;
                 i = b + 1;
                 continue;
+            }
+            // تا takes a place only (تا پایان سال is a time).
+            if f == "تا" {
+                break;
             }
             let mut b = i;
             while b < i + 2
@@ -482,9 +491,12 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
 /// ordinal: احداث دو ایستگاه, بهره‌برداری از پنجمین ایستگاه): its status.
 fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
     let mut end = i;
-    for _ in 0..3 {
+    // A governor without a status (پروژه) found so far: look on for one
+    // with a status (افتتاح پروژه X).
+    let mut found: Option<Option<ProjectStatus>> = None;
+    for _ in 0..5 {
         if end == 0 {
-            return None;
+            return found;
         }
         let prev = end - 1;
         // پروژه «X»: quotes do not break the link.
@@ -492,24 +504,46 @@ fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
         if w.gap(prev) != Gap::Space
             && !between.chars().all(|c| c.is_whitespace() && c != '\n' || "«»\"'".contains(c))
         {
-            return None;
+            return found;
         }
+        let mut hit = None;
         for start in prev.saturating_sub(MAX_WORDS - 1)..=prev {
             if let Some((j, v)) = LEX.governors.longest(w, start) {
                 if j == prev {
-                    return Some(LEX.governors.vals[v].1);
+                    hit = Some((start, LEX.governors.vals[v].1));
+                    break;
                 }
             }
         }
+        if let Some((start, st)) = hit {
+            if st.is_some() {
+                return Some(st);
+            }
+            found = Some(None);
+            if !matches!(w.f(start), "پروژه" | "پروژههای" | "طرحهای" | "طرح") {
+                return found;
+            }
+            end = start;
+            continue;
+        }
+        if found.is_some() {
+            return found;
+        }
         let f = w.f(prev);
-        if cardinal(f).is_some() || ordinal(w, prev) || matches!(f, "مورد" | "باب" | "دستگاه" | "عدد")
+        // پروژه گردشگری X: an adjective after پروژه.
+        let adjective =
+            f.ends_with('ی') && prev > 0 && matches!(w.f(prev - 1), "پروژه" | "پروژههای" | "طرح" | "طرحهای");
+        if adjective
+            || cardinal(f).is_some()
+            || ordinal(w, prev)
+            || matches!(f, "مورد" | "باب" | "دستگاه" | "عدد")
         {
             end = prev;
             continue;
         }
         return None;
     }
-    None
+    found
 }
 
 /// Whether a number (not a small one) or تعداد comes right before word `i`:
@@ -528,16 +562,20 @@ fn aggregate_before(w: &Words, i: usize) -> bool {
 /// Finds the projects of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let w = Words::new(text);
+    let scan = locations::mentions(text);
+    let mentions = scan.mentions;
+    let w = Words::new(text, scan.toks, scan.folded);
     if w.len() == 0 {
         return;
     }
     // Place mentions as word ranges.
-    let by_start: HashMap<usize, usize> = w.toks.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
-    let by_end: HashMap<usize, usize> = w.toks.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
-    let places: Vec<(usize, usize)> = locations::scan(text)
+    let places: Vec<(usize, usize)> = mentions
         .iter()
-        .filter_map(|m| Some((*by_start.get(&m.start)?, *by_end.get(&m.end)?)))
+        .filter_map(|m| {
+            let a = w.toks.binary_search_by_key(&m.start, |t| t.start).ok()?;
+            let b = w.toks.binary_search_by_key(&m.end, |t| t.end).ok()?;
+            Some((a, b))
+        })
         .collect();
     // Organization mentions (original offsets): not projects.
     let orgs: Vec<(usize, usize)> =
@@ -557,6 +595,17 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         }
     }
 
+    // The article's usual status: the most frequent cue (the first on a tie).
+    let doc_status = {
+        let mut counts: Vec<(ProjectStatus, usize, usize)> = Vec::new();
+        for (k, &(_, st)) in cues.iter().enumerate() {
+            match counts.iter_mut().find(|c| c.0 == st) {
+                Some(c) => c.1 += 1,
+                None => counts.push((st, 1, k)),
+            }
+        }
+        counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))).map(|c| c.0)
+    };
     let mut found: Vec<Found> = Vec::new();
     let mut accepted: Vec<Cand> = Vec::new();
     let mut list_until: Option<usize> = None; // list cue active until this clause ends
@@ -578,12 +627,30 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             hf != first_kind && ["ها", "های", "هایی"].iter().any(|p| hf.ends_with(p))
         };
         // پنجمین ایستگاه, نخستین نیروگاه: the ordinal is part of the name.
-        let first = if i > 0 && w.gap(i - 1) == Gap::Space && w.f(i - 1).ends_with("ین") && ordinal(&w, i - 1)
+        // پنجمین ایستگاه, بزرگ‌ترین نیروگاه: the ordinal or superlative is
+        // part of the name.
+        let mut first = if i > 0
+            && w.gap(i - 1) == Gap::Space
+            && (w.f(i - 1).ends_with("ین") && ordinal(&w, i - 1) || w.f(i - 1).ends_with("ترین"))
         {
             i - 1
         } else {
             i
         };
+        // ساخت ۵۰۰ واحد مسکونی: a number of units built is one project,
+        // named from the activity.
+        let mut built = false;
+        if aggregate_before(&w, i) {
+            let mut k = i;
+            while k > 0 && w.gap(k - 1) == Gap::Space && cardinal(w.f(k - 1)).is_some() {
+                k -= 1;
+            }
+            if k < i && k > 0 && w.gap(k - 1) == Gap::Space && matches!(w.f(k - 1), "ساخت" | "احداث")
+            {
+                first = k - 1;
+                built = true;
+            }
+        }
         let cand =
             Cand { first, last, head: i, kind: kind.clone(), phase, named, governed: governor_before(&w, i) };
         let clause = w.clause[i];
@@ -611,14 +678,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         // در بیمارستان X: a venue, not what is opened.
         let venue =
             first > 0 && w.gap(first - 1) == Gap::Space && matches!(w.f(first - 1), "در" | "درون" | "داخل");
-        let ok = !aggregate_before(&w, i)
+        let plural_ok = named || !plural_head;
+        let ok = (!aggregate_before(&w, i) || built)
             && (named || !plural_head)
             && (cand.governed.is_some() && (named || !weak)
                 || in_list
                 || chained && named
                 || plan
                 || named && !work && !weak && clause_cue && !venue
-                || named && clause_start && clause_cue);
+                || built
+                || clause_start && clause_cue && (named || !weak && plural_ok));
         let ok = ok && (named || !work);
         if !ok {
             i = h + 1;
@@ -640,11 +709,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         };
         // (status, how directly the text gives it)
         let (status, strength) = match cand.governed.flatten() {
-            Some(st) => (Some(st), 4),
+            Some(st) => (Some(st), 5),
             None => [
-                (near(&|c| w.clause[c] == clause), 3),
-                (near(&|c| w.sentence[c] == w.sentence[i]), 2),
-                (near(&|c| w.para[c] == w.para[i]), 1),
+                (near(&|c| w.clause[c] == clause), 4),
+                (near(&|c| w.sentence[c] == w.sentence[i]), 3),
+                (near(&|c| w.para[c] == w.para[i]), 2),
+                (doc_status, 1),
             ]
             .into_iter()
             .find(|x| x.0.is_some())
@@ -721,8 +791,8 @@ struct Found {
     kind: String,
     phase: Option<u32>,
     status: Option<ProjectStatus>,
-    /// How directly the text gives the status: 4 governing noun, 3 clause,
-    /// 2 sentence, 1 paragraph, 0 none.
+    /// How directly the text gives the status: 5 governing noun, 4 clause,
+    /// 3 sentence, 2 paragraph, 1 the article, 0 none.
     strength: u8,
     location: Option<String>,
 }
@@ -778,7 +848,7 @@ fn ellipsis(
                     kind: c.kind.clone(),
                     phase: None,
                     status,
-                    strength: 2,
+                    strength: 3,
                     location: Some(item.to_string()),
                 });
                 next = m + 1;

@@ -5,7 +5,7 @@
 use super::Doc;
 use crate::model::{Extraction, Quantity};
 use crate::numbers::context::{next_word, vague_before, Phrases};
-use crate::numbers::{scan, Form, NumberKind};
+use crate::numbers::{Form, NumberKind};
 use std::sync::LazyLock;
 
 /// Unit phrases and their dimension.
@@ -17,10 +17,26 @@ pub(crate) static UNITS: LazyLock<Phrases<&'static str>> = LazyLock::new(|| {
 });
 
 /// The unit right after `pos`: its (start, end), unless it is تن meaning
-/// people (`۱۰ تن از مسئولان`).
+/// people (`۱۰ تن از مسئولان`, `۵ تن کشته شدند`).
 pub(crate) fn unit_after(text: &str, pos: usize) -> Option<(usize, usize)> {
     let (_, s, e) = UNITS.at(text, pos)?;
-    if &text[s..e] == "تن" && next_word(text, e).is_some_and(|(a, b)| &text[a..b] == "از") {
+    if &text[s..e] == "تن"
+        && next_word(text, e).is_some_and(|(a, b)| {
+            matches!(
+                &text[a..b],
+                "از" | "کشته"
+                    | "زخمی"
+                    | "مجروح"
+                    | "مصدوم"
+                    | "دستگیر"
+                    | "بازداشت"
+                    | "شهید"
+                    | "جان"
+                    | "مفقود"
+                    | "اعدام"
+            )
+        })
+    {
         return None;
     }
     Some((s, e))
@@ -29,7 +45,7 @@ pub(crate) fn unit_after(text: &str, pos: usize) -> Option<(usize, usize)> {
 /// Finds the quantities of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    for m in scan(text) {
+    for m in doc.numbers().iter().copied() {
         if m.number.kind != NumberKind::Cardinal
             || (m.number.form != Form::Digits && vague_before(text, m.start))
         {

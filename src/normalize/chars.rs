@@ -33,6 +33,20 @@ pub fn is_persian_letter(c: char) -> bool {
         | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}')
 }
 
+/// True for a char the character pass copies unchanged whatever comes
+/// before it, except after a digit: ASCII other than spaces and digits, and
+/// the common Persian letters.
+#[inline]
+pub(crate) fn is_plain(c: char, unify: bool) -> bool {
+    match c {
+        '\0'..='\x7F' => !matches!(c, ' ' | '\t' | '0'..='9'),
+        'ي' | 'ى' | 'ك' | 'ة' => !unify,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        'پ' | 'چ' | 'ژ' | 'ک' | 'گ' | 'ی' => true,
+        _ => false,
+    }
+}
+
 /// The value of a decimal digit in any of the three scripts.
 #[inline]
 pub fn digit_value(c: char) -> Option<u32> {

@@ -14,7 +14,7 @@ pub(crate) mod zwnj;
 
 use crate::span::Span;
 pub use chars::ZWNJ;
-use chars::{action, digit_value, is_non_joining, is_persian_letter, Action};
+use chars::{action, digit_value, is_non_joining, is_persian_letter, is_plain, Action};
 use map::{MapBuilder, OffsetMap};
 
 /// Which script digits are written in after normalization.
@@ -208,6 +208,18 @@ impl Normalizer {
         let mut run = 0usize;
         let mut compat = String::new();
         for (i, c) in input.char_indices() {
+            // Fast path: a char that stays as it is and needs no decision
+            // (most of any text).
+            if pending.is_none() {
+                let plain = match c {
+                    ' ' => last != Some(' '),
+                    _ => is_plain(c, o.unify_letters) && last.is_none_or(|l| digit_value(l).is_none()),
+                };
+                if plain {
+                    last = Some(c);
+                    continue;
+                }
+            }
             let len = c.len_utf8();
             let mut act = action(c, o.unify_letters);
             if c == ' ' {

@@ -64,17 +64,24 @@ impl FxHasher {
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            self.add(u64::from_le_bytes(a));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut a = [0u8; 8];
-            a[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(a));
+        // Whole 8-byte words, then the last 8 bytes again (overlapping) or,
+        // for short keys, the first and last 4: no variable-length copy.
+        let n = bytes.len();
+        if n >= 8 {
+            let mut i = 0;
+            while i + 8 <= n {
+                self.add(read8(bytes, i));
+                i += 8;
+            }
+            if i < n {
+                self.add(read8(bytes, n - 8));
+            }
+        } else if n >= 4 {
+            self.add(read4(bytes, 0) | (read4(bytes, n - 4) << 32));
+        } else {
+            for &b in bytes {
+                self.add(u64::from(b));
+            }
         }
     }
 
@@ -90,11 +97,32 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // Murmur3's finalizer: every output bit depends on every input bit
+        // (Persian text has little entropy in the low bits of its bytes).
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+        h ^ (h >> 33)
     }
 }
 
 type Fx = BuildHasherDefault<FxHasher>;
+
+#[inline]
+fn read8(b: &[u8], i: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(a)
+}
+
+#[inline]
+fn read4(b: &[u8], i: usize) -> u64 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[i..i + 4]);
+    u64::from(u32::from_le_bytes(a))
+}
 
 /// Longest word analysed, in bytes (cut offsets are stored as `u8`).
 const MAX_WORD: usize = 250;
@@ -150,13 +178,21 @@ const SPACED: u8 = 16;
 const HE_WORD: u8 = 32;
 
 struct Tables {
+    /// Compounds, joined words and spaced compounds.
     words: HashMap<Box<str>, Entry, Fx>,
+    /// Heads, tails and words in ه (flags only).
+    parts: HashMap<Box<str>, u8, Fx>,
+    /// The keys of `parts`.
+    parts_bloom: Bits,
     /// Inflected verb forms that follow می/نمی (شود, کردند, توانسته ...).
     verbs: HashSet<Box<str>, Fx>,
-    /// The last two letters (4 bytes) of every tail: a quick filter.
-    tail_ends: HashSet<[u8; 4], Fx>,
-    /// Shortest and longest tail in bytes.
-    tail_len: (usize, usize),
+    /// The tails, reversed.
+    tails: Trie,
+    /// Heads of compounds up to a cut (سرمایه for سرمایه‌گذاری).
+    firsts: Bits,
+    /// Every key of `words`: most words are in neither, and this
+    /// says so without touching the (much larger) maps.
+    bloom: Bits,
 }
 
 static COMPOUNDS: &str = include_str!("../../data/zwnj/compounds.txt");
@@ -204,13 +240,55 @@ fn cuts_of(form: &str) -> (String, Cuts) {
     (joined, cuts)
 }
 
+/// A fixed-size bit set.
+struct Bits(Box<[u64]>);
+
+/// Bloom filter size: 2^19 bits (64 KiB, stays in cache) for about
+/// 30,000 keys (about 1% false positives).
+const BLOOM_BITS: u32 = 19;
+
+impl Bits {
+    fn new(log2: u32) -> Bits {
+        Bits(vec![0u64; (1usize << log2) / 64].into_boxed_slice())
+    }
+
+    #[inline]
+    fn set(&mut self, i: usize) {
+        let mask = self.0.len() - 1;
+        self.0[(i >> 6) & mask] |= 1 << (i & 63);
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> bool {
+        let mask = self.0.len() - 1;
+        self.0[(i >> 6) & mask] & (1 << (i & 63)) != 0
+    }
+
+    fn insert_key(&mut self, key: &str) {
+        let h = hash(key.as_bytes());
+        self.set(h as usize);
+        self.set((h >> 32) as usize);
+    }
+
+    /// False when `key` was surely never inserted.
+    #[inline]
+    fn maybe(&self, key: &str) -> bool {
+        self.maybe_hash(hash(key.as_bytes()))
+    }
+
+    /// [`Bits::maybe`] with the key's [`hash`].
+    #[inline]
+    fn maybe_hash(&self, h: u64) -> bool {
+        self.get(h as usize) && self.get((h >> 32) as usize)
+    }
+}
+
+/// The hash of a short byte string, for the Bloom filter.
 #[inline]
-fn last4(s: &str) -> Option<[u8; 4]> {
-    let b = s.as_bytes();
-    let tail = b.get(b.len().checked_sub(4)?..)?;
-    let mut a = [0u8; 4];
-    a.copy_from_slice(tail);
-    Some(a)
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher(bytes.len() as u64);
+    h.write(bytes);
+    h.finish()
 }
 
 fn build_tables() -> Tables {
@@ -237,20 +315,18 @@ fn build_tables() -> Tables {
     for w in entries(JOINED_WORDS) {
         flag(w, JOINED, None);
     }
+    let mut parts: HashMap<Box<str>, u8, Fx> = HashMap::default();
+    let mut part = |w: &str, f: u8| *parts.entry(w.into()).or_default() |= f;
     for w in entries(HEADS) {
-        flag(w, HEAD, None);
+        part(w, HEAD);
     }
-    let mut tail_ends: HashSet<[u8; 4], Fx> = HashSet::default();
-    let mut tail_len = (usize::MAX, 0);
+    let mut tails = Trie::new();
     for w in entries(TAILS) {
-        flag(w, TAIL, None);
-        if let Some(e) = last4(w) {
-            tail_ends.insert(e);
-        }
-        tail_len = (tail_len.0.min(w.len()), tail_len.1.max(w.len()));
+        part(w, TAIL);
+        tails.insert_reversed(w);
     }
     for w in entries(HE_WORDS) {
-        flag(w, HE_WORD, None);
+        part(w, HE_WORD);
     }
     let mut verbs: HashSet<Box<str>, Fx> = HashSet::default();
     let mut add = |s: String| {
@@ -269,17 +345,54 @@ fn build_tables() -> Tables {
             }
         }
     }
-    Tables { words, verbs, tail_ends, tail_len }
+    let mut bloom = Bits::new(BLOOM_BITS);
+    for k in words.keys() {
+        bloom.insert_key(k);
+    }
+    // The first parts of compounds, up to a cut: a pair of words is only
+    // looked up when the first could start one.
+    let mut firsts = Bits::new(18);
+    for (k, e) in &words {
+        if e.flags & COMPOUND != 0 {
+            for &c in e.cuts.as_slice() {
+                if let Some(head) = k.get(..usize::from(c)) {
+                    firsts.insert_key(head);
+                }
+            }
+        }
+    }
+    let mut parts_bloom = Bits::new(17);
+    for k in parts.keys() {
+        parts_bloom.insert_key(k);
+    }
+    Tables { words, parts, parts_bloom, verbs, tails, bloom, firsts }
 }
 
 // ---------------------------------------------------------------------------
 // Analysis
 
 /// Suffixes written after a ZWNJ, longest first.
-const SUFFIXES: [&str; 22] = [
-    "هایشان", "هایمان", "هایتان", "هایی", "هایم", "هایت", "هایش", "ترین", "های", "تری", "شان",
-    "مان", "تان", "اند", "ایم", "اید", "ها", "تر", "ای", "ام", "اش", "ات",
-];
+/// Suffixes written after a ZWNJ, by their last letter, longest first.
+#[inline]
+fn suffixes_ending_in(c: char) -> &'static [&'static str] {
+    match c {
+        'ا' => &["ها"],
+        'ی' => &["هایی", "های", "تری"],
+        'ن' => &["هایشان", "هایمان", "هایتان", "ترین", "شان", "مان", "تان"],
+        'م' => &["هایم", "ایم", "ام"],
+        'ت' => &["هایت", "ات"],
+        'ش' => &["هایش", "اش"],
+        'ر' => &["تر"],
+        'د' => &["اند", "اید"],
+        _ => &[],
+    }
+}
+
+/// `w` ends with `s` (short strings: compared inline, no memcmp call).
+#[inline]
+fn ends_with(w: &[u8], s: &[u8]) -> bool {
+    w.len() >= s.len() && w[w.len() - s.len()..].iter().zip(s).all(|(a, b)| a == b)
+}
 
 /// Suffixes that take a ZWNJ only after a silent ه (خانه‌ای, شده‌اند; but
 /// کتابی, رفتند).
@@ -320,13 +433,62 @@ fn last_char(s: &str) -> Option<char> {
 }
 
 impl Tables {
+    /// The entry of `w` (default when unknown).
+    #[inline]
+    fn entry(&self, w: &str) -> Entry {
+        self.entry_hash(w, hash(w.as_bytes()))
+    }
+
+    /// [`Tables::entry`] with the [`hash`] of `w`.
+    #[inline]
+    fn entry_hash(&self, w: &str, h: u64) -> Entry {
+        if !self.bloom.maybe_hash(h) {
+            return Entry::default();
+        }
+        self.words.get(w).copied().unwrap_or_default()
+    }
+
+    /// The part flags of `w` (HEAD, TAIL, HE_WORD).
+    #[inline]
+    fn part(&self, w: &str) -> u8 {
+        if !self.parts_bloom.maybe(w) {
+            return 0;
+        }
+        self.parts.get(w).copied().unwrap_or_default()
+    }
+
+    /// True when `w` is an inflected verb form that can follow می/نمی.
+    #[inline]
+    fn is_verb(&self, w: &str) -> bool {
+        self.verbs.contains(w)
+    }
+
     /// Analyses the ZWNJ-free word `w`: its cuts, offset by `base`, go into
     /// `cuts`. True when the word was recognized (even with no cut).
     fn analyze(&self, w: &str, base: usize, cuts: &mut Cuts, depth: u8, open: bool) -> bool {
+        let strict = false;
         if w.len() < 4 || w.len() > MAX_WORD {
             return false;
         }
-        let entry = self.words.get(w).copied().unwrap_or_default();
+        self.analyze_hash(w, hash(w.as_bytes()), base, cuts, depth, open, strict)
+    }
+
+    /// [`Tables::analyze`] with the [`hash`] of `w`.
+    #[allow(clippy::too_many_arguments)]
+    fn analyze_hash(
+        &self,
+        w: &str,
+        h: u64,
+        base: usize,
+        cuts: &mut Cuts,
+        depth: u8,
+        open: bool,
+        strict: bool,
+    ) -> bool {
+        if w.len() < 4 || w.len() > MAX_WORD {
+            return false;
+        }
+        let entry = self.entry_hash(w, h);
         if entry.flags & JOINED != 0 {
             return true;
         }
@@ -337,19 +499,28 @@ impl Tables {
             return true;
         }
         // می/نمی + verb.
-        for p in ["نمی", "می"] {
-            if let Some(rest) = w.strip_prefix(p) {
-                if self.verbs.contains(rest) {
-                    cuts.push(base + p.len());
-                    return true;
-                }
-            }
+        let b = w.as_bytes();
+        // "می" is D9 85 DB 8C; "نمی" starts with D9 86.
+        let p = if b.starts_with(&[0xD9, 0x85, 0xDB, 0x8C]) {
+            4
+        } else if b.starts_with(&[0xD9, 0x86, 0xD9, 0x85, 0xDB, 0x8C]) {
+            6
+        } else {
+            0
+        };
+        if p > 0 && self.is_verb(&w[p..]) {
+            cuts.push(base + p);
+            return true;
         }
         if depth >= 3 {
             return false;
         }
-        for s in SUFFIXES {
-            let Some(stem) = w.strip_suffix(s) else { continue };
+        let Some(end) = last_char(w) else { return false };
+        for &s in suffixes_ending_in(end) {
+            if !ends_with(b, s.as_bytes()) {
+                continue;
+            }
+            let stem = &w[..w.len() - s.len()];
             // At least two letters of stem.
             if stem.len() < 4 {
                 continue;
@@ -361,20 +532,23 @@ impl Tables {
             if after_he_only(s) && last != 'ه' {
                 continue;
             }
+            // Beside a ZWNJ (a part of a longer word) only known stems count:
+            // a second pass must not find new cuts in what the first made.
+            if !open && strict && self.entry(stem).flags == 0 && self.part(stem) == 0 {
+                continue;
+            }
             // «X‌ه‌ای» reads better than «X‌های» when X‌ه is a word:
             // رسانه‌ای, not رسان‌های (but پروژه‌های).
             if let Some(short) = s.strip_prefix('ه') {
                 let he_stem = &w[..w.len() - short.len()];
-                if after_he_only(short)
-                    && !stem.ends_with('ه')
-                    && self.words.get(he_stem).is_some_and(|e| e.flags & HE_WORD != 0)
-                {
-                    self.analyze(he_stem, base, cuts, depth + 1, open);
+                let he_word = self.part(he_stem) & HE_WORD != 0 || self.entry(he_stem).flags & COMPOUND != 0;
+                if after_he_only(short) && !stem.ends_with('ه') && he_word {
+                    self.analyze(he_stem, base, cuts, depth + 1, open && !strict);
                     cuts.push(base + he_stem.len());
                     return true;
                 }
             }
-            self.analyze(stem, base, cuts, depth + 1, open);
+            self.analyze(stem, base, cuts, depth + 1, open && !strict);
             if !is_non_joining(last) {
                 cuts.push(base + stem.len());
             }
@@ -385,26 +559,28 @@ impl Tables {
 
     /// A known head followed by a productive tail: پیاده‌راه, کلنگ‌زنی.
     fn head_tail(&self, w: &str, base: usize, cuts: &mut Cuts) -> bool {
-        if !last4(w).is_some_and(|e| self.tail_ends.contains(&e)) {
-            return false;
+        // Walk the tails backwards from the end of the word; remember where
+        // a tail could start, then try the longest first.
+        let mut starts = [0usize; 8];
+        let mut n = 0;
+        let mut node = 0usize;
+        let mut at = w.len();
+        for c in w.chars().rev() {
+            let Some(next) = self.tails.child(node, c) else { break };
+            node = next;
+            at -= c.len_utf8();
+            if self.tails.nodes[node].terminal && n < starts.len() {
+                starts[n] = at;
+                n += 1;
+            }
         }
-        let (lo, hi) = self.tail_len;
-        // Try the longest tail first; the head keeps at least two letters.
-        for (k, c) in w.char_indices().skip(2) {
-            let tail_len = w.len() - k;
-            if tail_len > hi {
-                continue;
-            }
-            if tail_len < lo {
-                break;
-            }
+        for &k in starts[..n].iter().rev() {
             let head = &w[..k];
-            if last_char(head).is_some_and(is_non_joining) {
+            // The head keeps at least two letters and ends in a joining one.
+            if head.chars().nth(1).is_none() || last_char(head).is_none_or(is_non_joining) {
                 continue;
             }
-            let _ = c;
-            let is = |s: &str, f: u8| self.words.get(s).is_some_and(|e| e.flags & f != 0);
-            if is(&w[k..], TAIL) && is(head, HEAD) {
+            if self.part(head) & HEAD != 0 {
                 cuts.push(base + k);
                 return true;
             }
@@ -413,14 +589,63 @@ impl Tables {
     }
 }
 
+/// The tails, reversed, as a trie over chars.
+struct Trie {
+    nodes: Vec<TrieNode>,
+    /// The children of the root, by the low byte of the char.
+    root: [(char, u32); 256],
+}
+
+#[derive(Default)]
+struct TrieNode {
+    children: Vec<(char, u32)>,
+    terminal: bool,
+}
+
+impl Trie {
+    fn new() -> Trie {
+        Trie { nodes: vec![TrieNode::default()], root: [('\0', 0); 256] }
+    }
+
+    fn insert_reversed(&mut self, w: &str) {
+        let mut node = 0usize;
+        for c in w.chars().rev() {
+            node = match self.child(node, c) {
+                Some(n) => n,
+                None => {
+                    let n = self.nodes.len();
+                    self.nodes.push(TrieNode::default());
+                    self.nodes[node].children.push((c, n as u32));
+                    if node == 0 && self.root[c as usize & 0xFF].1 == 0 {
+                        self.root[c as usize & 0xFF] = (c, n as u32);
+                    }
+                    n
+                }
+            };
+        }
+        self.nodes[node].terminal = true;
+    }
+
+    #[inline]
+    fn child(&self, node: usize, c: char) -> Option<usize> {
+        if node == 0 {
+            let (k, n) = self.root[c as usize & 0xFF];
+            if k == c && n != 0 {
+                return Some(n as usize);
+            }
+        }
+        self.nodes[node].children.iter().find(|&&(k, _)| k == c).map(|&(_, n)| n as usize)
+    }
+}
+
 /// Finds the ZWNJ that `text` is missing; pushes edits in increasing order.
 pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
     let t = &*TABLES;
     let mut pair = String::new();
-    // The previous word: its span, and whether only one space lies between
-    // it and the current one.
+    // The previous word, and what lies between it and the current one.
     let mut prev: Option<Span> = None;
-    let mut gap_ok = false;
+    let mut gap = Gap::Other;
+    let mut prev_hash = 0u64;
     let mut word_start: Option<usize> = None;
     let bytes = text.as_bytes();
     let mut i = 0usize;
@@ -428,15 +653,8 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
     let mut line_first = edits.len();
     let mut evidence = 0usize;
     while i <= n {
-        let (c, len) = if i < n {
-            match text[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        } else {
-            ('\n', 1)
-        };
-        if is_persian_letter(c) {
+        let (letter, len, c0) = if i < n { byte_class(bytes, i) } else { (false, 1, b'\n') };
+        if letter {
             if word_start.is_none() {
                 word_start = Some(i);
             }
@@ -445,14 +663,21 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
         }
         if let Some(ws) = word_start.take() {
             let cur = Span::new(ws, i);
-            word(t, text, prev, gap_ok, cur, &mut pair, edits, &mut evidence);
+            let before = prev.map(|p| (p, gap));
+            let beside_zwnj = gap == Gap::Zwnj || text[i..].starts_with('\u{200C}');
+            prev_hash = word(t, text, before, prev_hash, cur, beside_zwnj, &mut pair, edits, &mut evidence);
             prev = Some(cur);
-            gap_ok = c == ' ' && i + 1 < n && text[i + 1..].chars().next().is_some_and(is_persian_letter);
+            let next_is_letter = i + len < n && byte_class(bytes, i + len).0;
+            gap = match c0 {
+                b' ' if next_is_letter => Gap::Space,
+                0xE2 if next_is_letter && text[i..].starts_with('\u{200C}') => Gap::Zwnj,
+                _ => Gap::Other,
+            };
         } else {
             prev = None;
-            gap_ok = false;
+            gap = Gap::Other;
         }
-        if c == '\n' {
+        if c0 == b'\n' {
             finish_line(edits, line_first, evidence);
             line_first = edits.len();
             evidence = 0;
@@ -462,8 +687,52 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
     finish_line(edits, line_first, evidence);
 }
 
-/// Where a line wrote its affixes with spaces (می شود, سال ها), the joined
-/// words in it are as their author meant them: keep only the joins.
+/// What separates two words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gap {
+    /// One space.
+    Space,
+    /// One ZWNJ.
+    Zwnj,
+    /// Anything else.
+    Other,
+}
+
+/// Which chars of U+0600..U+06FF are Persian letters, by the low bits of
+/// their two UTF-8 bytes.
+static LETTERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        let cp = 0x600 + k as u32;
+        t[k] = matches!(cp, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5
+            | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF);
+        k += 1;
+    }
+    t
+};
+
+/// At byte `i` (a char boundary) of `b`: whether a Persian letter starts
+/// there, the length of its char, and its first byte.
+#[inline]
+fn byte_class(b: &[u8], i: usize) -> (bool, usize, u8) {
+    let b0 = b[i];
+    match b0 {
+        0..=0x7F => (false, 1, b0),
+        0xD8..=0xDB => {
+            let b1 = b.get(i + 1).copied().unwrap_or(0);
+            (LETTERS[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)], 2, b0)
+        }
+        0xC0..=0xDF => (false, 2, b0),
+        0xE0..=0xEF => (false, 3, b0),
+        _ => (false, 4, b0),
+    }
+}
+
+/// Where a line marks its affixes (می شود, سال ها, or with ZWNJ) at least
+/// half as often as it glues them, the glued words in it are as their author
+/// meant them: keep only the joins. Counting ZWNJ-marked affixes too keeps
+/// this stable: normalizing twice gives the same text.
 fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: usize) {
     let inserts = edits[first..].iter().filter(|e| matches!(e, Edit::Insert(_))).count();
     if evidence * SPACED_RATIO > inserts {
@@ -478,54 +747,88 @@ fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: usize) {
     }
 }
 
-/// How many glued affixes one spaced affix outweighs.
+/// How many glued affixes one marked affix outweighs.
 const SPACED_RATIO: usize = 2;
 
+/// Analyses the word at `cur` and, with the word before it and the gap
+/// between them, the pair. Returns the hash of the word.
 #[allow(clippy::too_many_arguments)]
 fn word(
     t: &Tables,
     text: &str,
-    prev: Option<Span>,
-    gap_ok: bool,
+    prev: Option<(Span, Gap)>,
+    prev_hash: u64,
     cur: Span,
+    beside_zwnj: bool,
     pair: &mut String,
     edits: &mut Vec<Edit>,
     evidence: &mut usize,
-) {
-    let w = &text[cur.start..cur.end];
-    if let (Some(p), true) = (prev, gap_ok) {
+) -> u64 {
+    let whole = &text[cur.start..cur.end];
+    let h = hash(whole.as_bytes());
+    let mut cuts = Cuts::default();
+    let known = t.analyze_hash(whole, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
+    // The pair is read with the word's first part only, as a second pass
+    // over the repaired text would see it (نامه‌ای in تفاهم نامهای).
+    let w = match cuts.as_slice().first() {
+        Some(&c) => whole.get(..usize::from(c)).unwrap_or(whole),
+        None => whole,
+    };
+    if let Some((p, gap)) = prev {
         let pw = &text[p.start..p.end];
         let lastp = last_char(pw);
-        if lastp.is_some_and(|l| !is_non_joining(l)) && pw.len() + w.len() <= MAX_WORD {
-            let join = if pw == "می" || pw == "نمی" {
-                // می شود, نمی توانسته اند.
+        let prefix = pw == "می" || pw == "نمی";
+        if gap == Gap::Zwnj {
+            // An affix the author marked: evidence of their style.
+            if (prefix && t.is_verb(w)) || (w.starts_with('ه') && is_affix_token(w)) {
                 *evidence += 1;
-                t.verbs.contains(w) || {
+            }
+        } else if gap == Gap::Space
+            && lastp.is_some_and(|l| !is_non_joining(l))
+            && pw.len() + w.len() <= MAX_WORD
+        {
+            let join = if prefix {
+                // می شود, نمی توانسته اند.
+                let verb = t.is_verb(w) || {
                     pair.clear();
                     pair.push_str(pw);
                     pair.push_str(w);
                     let mut cuts = Cuts::default();
                     t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
-                }
+                };
+                *evidence += usize::from(verb);
+                verb
             } else if is_affix_token(w) {
                 // سال ها, شده اند, مهم ترین: the stem needs two letters.
-                *evidence += usize::from(w.starts_with('ه'));
-                pw.len() >= 4 && (!after_he_only(w) || lastp == Some('ه'))
-            } else {
+                let ok = pw.len() >= 4 && (!after_he_only(w) || lastp == Some('ه'));
+                *evidence += usize::from(ok && w.starts_with('ه'));
+                ok
+            } else if t.firsts.maybe_hash(prev_hash) {
                 pair.clear();
                 pair.push_str(pw);
                 pair.push_str(w);
-                let mut cuts = Cuts::default();
-                let spaced = t.words.get(pair.as_str()).is_some_and(|e| e.flags & SPACED != 0);
-                !spaced && t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
+                let ph = hash(pair.as_bytes());
+                let known = t.bloom.maybe_hash(ph);
+                // Unknown pairs can still be a compound plus a suffix
+                // (سرمایه گذاریها): only then is the pair analysed.
+                if !known && last_char(w).is_none_or(|c| suffixes_ending_in(c).is_empty()) {
+                    false
+                } else {
+                    let mut cuts = Cuts::default();
+                    let spaced = known && t.entry_hash(pair, ph).flags & SPACED != 0;
+                    !spaced
+                        && t.analyze_hash(pair, ph, 0, &mut cuts, 0, false, false)
+                        && cuts.contains(pw.len())
+                }
+            } else {
+                false
             };
             if join {
                 edits.push(Edit::Join(Span::new(p.end, cur.start)));
             }
         }
     }
-    let mut cuts = Cuts::default();
-    if t.analyze(w, 0, &mut cuts, 0, true) {
+    if known {
         for &a in cuts.as_slice() {
             let at = cur.start + usize::from(a);
             if text.is_char_boundary(at) && at > cur.start && at < cur.end {
@@ -533,6 +836,7 @@ fn word(
             }
         }
     }
+    h
 }
 
 /// Applies sorted, non-overlapping `edits` to `text`: the new text and its
@@ -560,4 +864,3 @@ pub(crate) fn apply(text: &str, edits: &[Edit]) -> (String, OffsetMap) {
     b.copy(at, &text[at..]);
     b.finish(text.len())
 }
-

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 /// True when `c` belongs to a word (letters, marks, ZWNJ).
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c == '\u{200C}' || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+    c == '\u{200C}' || super::lexer::is_letter(c)
 }
 
 /// True for the spaces between two words of one phrase (not a line break).

@@ -173,7 +173,9 @@ fn step(st: &State, toks: &[Tok], k: usize, after_and: bool, at_start: bool) -> 
                 (after_and, st.group, toks.get(k + 1).and_then(denominator_exp))
             {
                 let num = Decimal::from(u32::from(v));
-                if !tok.ordinal && g.is_integer() && v > 0 && num < Decimal::pow10(exp)? {
+                // Only when v cannot join the group: بیست و نه صدم is 0.29.
+                let joins = !st.group_digits && st.cap > 0 && u32::from(v) < st.cap;
+                if !joins && !tok.ordinal && g.is_integer() && v > 0 && num < Decimal::pow10(exp)? {
                     s.group = Some(g.checked_add(num.checked_div_pow10(exp)?)?);
                     s.cap = 0;
                     s.closed = true;

@@ -60,9 +60,22 @@ fn is_space(c: char) -> bool {
     )
 }
 
+/// A letter or a mark of a word; fast for ASCII and the Arabic block.
 #[inline]
-fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        // Arabic letters and marks; not its digits or punctuation (، ؛ ؟ ٪ ٫ ٬ ۔).
+        '\u{0620}'..='\u{065F}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06E5}'..='\u{06E6}'
+        | '\u{06EE}'..='\u{06EF}'
+        | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 #[inline]
@@ -89,10 +102,16 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
             continue;
         }
         if digit_value(c).is_some() {
-            let glued_latin =
-                prev.is_some_and(|p| p.is_ascii_alphabetic() || matches!(p, '_' | '#' | '@' | '-' | '+'));
+            // A digit run glued to a Latin letter on either side is a code (F16, 4K, COVID-19).
+            let before = &text[..i];
+            let glued_latin = match prev {
+                Some(p) if p.is_ascii_alphabetic() || matches!(p, '_' | '#' | '@') => true,
+                Some('-' | '+') => {
+                    before[..before.len() - 1].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+                }
+                _ => false,
+            };
             let (end, tok) = digit_run(text, i);
-            // A digit run glued to a Latin letter on either side is a code (F16, 4K).
             let next = text[end..].chars().next();
             let glued_after = next.is_some_and(|n| n.is_ascii_alphabetic() || n == '_');
             match tok {
@@ -156,25 +175,31 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
                 continue;
             }
             let pieces = if word.is_ascii() { None } else { words::split_word(word) };
-            match pieces {
-                Some(p) => {
-                    let n = p.iter().count();
-                    for (k, piece) in p.iter().enumerate() {
-                        buf.push(Tok {
-                            start: start + piece.start,
-                            end: start + piece.end,
-                            kind: Kind::Word(piece.word),
-                            ordinal: piece.ordinal,
-                            word_start: k == 0,
-                            word_end: k + 1 == n,
-                        });
-                    }
+            // A number joined by ZWNJ to the word after it (پنج‌درصدی,
+            // ده‌میلیون‌نفری): the number ends at the ZWNJ.
+            let (pieces, rest) = match pieces {
+                Some(p) => (Some(p), false),
+                None if !word.is_ascii() => match number_prefix_of(word) {
+                    Some((p, _)) => (Some(p), true),
+                    None => (None, false),
+                },
+                None => (None, false),
+            };
+            if let Some(p) = pieces {
+                let n = p.iter().count();
+                for (k, piece) in p.iter().enumerate() {
+                    buf.push(Tok {
+                        start: start + piece.start,
+                        end: start + piece.end,
+                        kind: Kind::Word(piece.word),
+                        ordinal: piece.ordinal,
+                        word_start: k == 0,
+                        word_end: k + 1 == n,
+                    });
                 }
-                None => {
-                    if !flush(&mut buf, &mut f) {
-                        return;
-                    }
-                }
+            }
+            if (pieces.is_none() || rest) && !flush(&mut buf, &mut f) {
+                return;
             }
             continue;
         }
@@ -186,6 +211,30 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
         prev = Some(c);
     }
     flush(&mut buf, &mut f);
+}
+
+/// The longest run of leading ZWNJ-separated segments of `word` that are
+/// number words, when what follows is a word of its own (at least three
+/// letters, or تا; not شنبه): the pieces and the byte length of the number part.
+fn number_prefix_of(word: &str) -> Option<(words::Pieces, usize)> {
+    let mut best = None;
+    for (i, _) in word.match_indices('\u{200C}') {
+        let rest = &word[i + '\u{200C}'.len_utf8()..];
+        let next = rest.split('\u{200C}').next().unwrap_or("");
+        if next.chars().count() < 3 && next != "تا" {
+            continue;
+        }
+        // Weekday names are words of their own: سه‌شنبه, پنج‌شنبه.
+        if next.starts_with("شنبه") {
+            return None;
+        }
+        if let Some(p) = words::split_word(&word[..i]) {
+            best = Some((p, i));
+        } else {
+            break;
+        }
+    }
+    best
 }
 
 /// Hands a non-empty chunk to `f` and clears it; false when `f` wants to stop.

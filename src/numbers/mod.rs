@@ -16,6 +16,18 @@
 //! Values are exact [`Decimal`]s: never a float, and a number too large for
 //! one is no number (never a panic).
 //!
+//! As written in the news, a scale not below the previous one multiplies
+//! everything before it (`سه هزار و پانصد میلیارد` = 3.5×10^12), a group
+//! after a scale is added even when larger (`۶ هزار و ۱۱۸۲` = 7182), and a
+//! denominator ordinal after a number makes a fraction (`۶ دهم` = 0.6,
+//! `۹۸ و سه دهم` = 98.3). A number joined by ZWNJ to the next word ends at
+//! the ZWNJ (`پنج‌درصدی`).
+//!
+//! [`scan`] makes one pass over the text: a lexer cuts digit runs and
+//! number words (a first-two-letters table rejects other words at once),
+//! and the grammar folds each run of adjacent tokens. The words are in
+//! `data/numbers/words.tsv`.
+//!
 //! ```
 //! use khabar::numbers::{parse, parse_ordinal, NumberKind};
 //! let n = parse("سی هزار میلیارد").unwrap();
@@ -124,7 +136,7 @@ fn to_match(p: grammar::Parsed) -> NumberMatch {
 
 /// Every number in `text`, left to right, in one pass.
 ///
-/// Meant for normalized text (see [`crate::normalize`]): number words must
+/// Meant for normalized text (see [`crate::normalize()`]): number words must
 /// use Persian ی and ک. Digits may be in any script.
 pub fn scan(text: &str) -> Vec<NumberMatch> {
     let mut out = Vec::new();

@@ -46,23 +46,40 @@ static WORDS: LazyLock<HashMap<&'static str, (Word, bool)>> = LazyLock::new(|| {
     m
 });
 
-/// The morphemes usable inside a glued word, longest first.
-static MORPHEMES: LazyLock<Vec<(&'static str, Word)>> = LazyLock::new(|| {
-    let mut v: Vec<(&'static str, Word)> = WORDS
-        .iter()
-        .filter(|(_, (w, ord))| !ord && matches!(w, Word::Small(_) | Word::Scale(_) | Word::And))
-        .map(|(k, (w, _))| (*k, *w))
-        .collect();
-    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
-    v
+/// The morphemes usable inside a glued word, grouped by first char
+/// (Arabic block offset), longest first within a group.
+static MORPHEMES: LazyLock<Vec<Vec<(&'static str, Word)>>> = LazyLock::new(|| {
+    let mut groups: Vec<Vec<(&'static str, Word)>> = vec![Vec::new(); 256];
+    for (k, (w, ord)) in WORDS.iter() {
+        if *ord || !matches!(w, Word::Small(_) | Word::Scale(_) | Word::And | Word::Half) {
+            continue;
+        }
+        if let Some(slot) = k.chars().next().and_then(slot) {
+            groups[slot].push((*k, *w));
+        }
+    }
+    for g in &mut groups {
+        g.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    }
+    groups
 });
 
-/// The first chars of every morpheme: a cheap filter before splitting.
-static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut v: Vec<char> = WORDS.keys().filter_map(|k| k.chars().next()).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// The group of a first char: chars U+0600..U+06FF only.
+#[inline]
+fn slot(c: char) -> Option<usize> {
+    let v = c as u32;
+    (0x0600..0x0700).contains(&v).then(|| (v - 0x0600) as usize)
+}
+
+/// Whether some number word begins with each char of U+0600..U+06FF.
+static FIRST_CHARS: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut t = [false; 256];
+    for k in WORDS.keys() {
+        if let Some(i) = k.chars().next().and_then(slot) {
+            t[i] = true;
+        }
+    }
+    t
 });
 
 /// One morpheme found in a word: its byte range within the word.
@@ -121,34 +138,87 @@ impl Pieces {
 
 /// The entry of one exact word, if it is a number word.
 pub(crate) fn lookup(word: &str) -> Option<(Word, bool)> {
-    WORDS.get(word).copied()
+    let i = word.chars().next().and_then(slot)?;
+    BY_FIRST.get(i)?.iter().find(|(k, _)| *k == word).map(|(_, v)| *v)
 }
+
+/// Every entry of [`WORDS`] grouped by first char: a short linear search
+/// beats hashing for these few short words.
+type Entry = (&'static str, (Word, bool));
+
+static BY_FIRST: LazyLock<Vec<Vec<Entry>>> = LazyLock::new(|| {
+    let mut groups: Vec<Vec<Entry>> = vec![Vec::new(); 256];
+    for (k, v) in WORDS.iter() {
+        if let Some(i) = k.chars().next().and_then(slot) {
+            groups[i].push((*k, *v));
+        }
+    }
+    groups
+});
 
 /// True when `c` may begin a number word.
 #[inline]
 pub(crate) fn may_start(c: char) -> bool {
-    FIRST_CHARS.binary_search(&c).is_ok()
+    slot(c).is_some_and(|i| FIRST_CHARS[i])
+}
+
+/// Whether some number word begins with each pair of chars (U+0600..U+06FF):
+/// a one-probe rejection of most words of running text.
+static FIRST_PAIRS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 256 * 256 / 64];
+    for k in WORDS.keys() {
+        let mut it = k.chars();
+        if let (Some(a), Some(b)) = (it.next().and_then(slot), it.next().and_then(slot)) {
+            let i = a * 256 + b;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+/// False when no number word (nor و before one) can begin `word`.
+#[inline]
+fn may_begin(word: &str) -> bool {
+    let mut it = word.chars();
+    let (Some(a), b) = (it.next(), it.next()) else { return false };
+    if a == 'و' {
+        // و glued before a number word: وپانصد.
+        return b.is_none() || may_begin(&word['و'.len_utf8()..]);
+    }
+    match (slot(a), b.and_then(slot)) {
+        (Some(a), Some(b)) => {
+            let i = a * 256 + b;
+            FIRST_PAIRS[i / 64] & (1 << (i % 64)) != 0
+        }
+        _ => false,
+    }
 }
 
 /// Splits a written word (letters and ZWNJ, no spaces) into number
 /// morphemes, or `None` when it is not made only of them. Offsets are
 /// relative to `word`.
 pub(crate) fn split_word(word: &str) -> Option<Pieces> {
-    let first = word.chars().next()?;
-    if !may_start(first) {
+    if !may_begin(word) {
         return None;
     }
     let mut out = Pieces::new();
     let mut offset = 0;
-    let n_segments = word.split('\u{200C}').count();
-    for (i, seg) in word.split('\u{200C}').enumerate() {
-        let last_seg = i + 1 == n_segments;
-        if !split_segment(seg, offset, i == 0, last_seg, &mut out) {
+    let mut first_seg = true;
+    loop {
+        let rest = &word[offset..];
+        let (seg, last_seg) = match rest.find('\u{200C}') {
+            Some(i) => (&rest[..i], false),
+            None => (rest, true),
+        };
+        if !split_segment(seg, offset, first_seg, last_seg, &mut out) {
             return None;
         }
+        if last_seg {
+            return Some(out);
+        }
         offset += seg.len() + '\u{200C}'.len_utf8();
+        first_seg = false;
     }
-    Some(out)
 }
 
 /// Splits one ZWNJ-free segment, appending to `out`.
@@ -237,7 +307,10 @@ fn glue(seg: &str, offset: usize, pos: usize, out: &mut Pieces) -> bool {
         return pos > 0;
     }
     let rest = &seg[pos..];
-    for &(m, w) in MORPHEMES.iter() {
+    let Some(group) = rest.chars().next().and_then(slot).and_then(|i| MORPHEMES.get(i)) else {
+        return false;
+    };
+    for &(m, w) in group {
         if !rest.starts_with(m) {
             continue;
         }
