@@ -148,7 +148,13 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
         };
         if cend > k {
             let name = format!("{} {}", body, lex::slice(text, toks, k, cend));
-            org = Some((name, body_kind(body)));
+            let mut kind = body_kind(body);
+            if matches!(kind, OrgKind::Department | OrgKind::Organization)
+                && organizations::ends_with_province(text, toks, k, cend)
+            {
+                kind = OrgKind::ProvinceOffice;
+            }
+            org = Some((name, kind));
             implied = true;
             end = cend;
         }
