@@ -58,6 +58,15 @@ fn speaker_resolution() {
 }
 
 #[test]
+fn a_role_without_a_name_is_not_the_previous_speaker() {
+    let input = "علی رضایی، شهردار تبریز گفت: کار آغاز شد.\nاستاندار آذربایجان شرقی گفت: بودجه تامین است.";
+    let out = Extractor::new().extract(input);
+    assert_eq!(out.quotes.len(), 2);
+    assert_eq!(out.quotes[0].speaker, Some(0));
+    assert_eq!(out.quotes[1].speaker, None);
+}
+
+#[test]
 fn no_quotes() {
     for input in ["گفت‌وگو با خبرنگاران ادامه داشت.", "وی گفت که کار تمام شد", ""]
     {
