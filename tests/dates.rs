@@ -152,7 +152,7 @@ fn weekdays() {
     }
     let d = one("این جلسه سه‌شنبه ۲۴ شهریور برگزار شد.");
     assert_eq!((d.weekday, d.month, d.day), (Some(Weekday::Tuesday), Some(6), Some(24)));
-    let d = one("این جلسه روز شنبه ۲۸ خردادماه ۸۴ برگزار شد.");
+    let d = one("نشست بعدی شنبه ۲۸ خردادماه ۸۴ خواهد بود.");
     assert_eq!(ymd(&d), (J, Some(1384), Some(3), Some(28)));
     assert_eq!(d.gregorian.map(|g| g.weekday()), Some(Weekday::Saturday));
 }

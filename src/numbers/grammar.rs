@@ -236,7 +236,7 @@ fn step(st: &State, toks: &[Tok], k: usize, after_and: bool, at_start: bool) -> 
                     } else {
                         // A scale not below the last one multiplies all before it:
                         // سه هزار و پانصد میلیارد, and as written in the news,
-                        // ۳۵۷ میلیون و ۸۳۹ هزار و ۷۴۰ هزار = 357,839,740 thousand.
+                        // ۲۴۶ میلیون و ۵۱۲ هزار و ۳۳۰ هزار = 246,512,330 thousand.
                         s.total = st.total.checked_add(g)?.checked_mul(m)?;
                     }
                     s.trail_exp = e;
