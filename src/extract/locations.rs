@@ -12,7 +12,6 @@
 use super::Doc;
 use crate::lexicon::{entries, is_word_char, rows};
 use crate::model::{Extraction, Location, LocationKind};
-use std::cell::RefCell;
 use std::collections::{HashMap as StdMap, HashSet as StdSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -52,18 +51,6 @@ pub(crate) type FastMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
 pub(crate) type FastSet<K> = StdSet<K, BuildHasherDefault<FxHasher>>;
 type HashMap<K, V> = FastMap<K, V>;
 type HashSet<K> = FastSet<K>;
-
-thread_local! {
-    /// The mentions of the last text scanned on this thread: the projects
-    /// extractor runs on the same text right after the locations one.
-    static LAST: RefCell<Option<(String, Scan)>> = const { RefCell::new(None) };
-}
-
-/// The scan of `text`, from the last one when it was the same text.
-pub(crate) fn mentions(text: &str) -> Scan {
-    let cached = LAST.with(|c| c.borrow_mut().take().and_then(|(t, m)| (t == text).then_some(m)));
-    cached.unwrap_or_else(|| scan(text))
-}
 
 static IRAN: &str = include_str!("../../data/places/iran.tsv");
 static WORLD: &str = include_str!("../../data/places/world.tsv");
@@ -932,8 +919,7 @@ pub(crate) fn scan(text: &str) -> Scan {
 pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
     let text = doc.text();
     let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
-    let found = scan(text);
-    for m in &found.mentions {
+    for m in &doc.places().mentions {
         let m = m.clone();
         if let Some(&(idx, explicit)) = seen.get(&m.key) {
             if m.explicit && !explicit {
@@ -948,7 +934,6 @@ pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
         seen.insert(m.key, (out.locations.len(), m.explicit));
         out.locations.push(Location { name, kind: Some(m.kind), span: doc.span(m.start..m.end) });
     }
-    LAST.with(|c| *c.borrow_mut() = Some((text.to_string(), found)));
 }
 
 /// If a known place name (gazetteer entry) starts at byte `pos` of the

@@ -11,8 +11,8 @@
 //! cue. The status comes from the governing noun, else the nearest cue of
 //! the clause, the sentence, then the paragraph.
 
-use super::locations::{self, Gap, Tok};
 use super::locations::{FastMap as HashMap, FastSet as HashSet};
+use super::locations::{Gap, Tok};
 use super::Doc;
 use crate::lexicon::{entries, rows};
 use crate::model::{Extraction, Project, ProjectStatus};
@@ -167,8 +167,8 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
 /// sentences and paragraphs break.
 struct Words<'t> {
     text: &'t str,
-    toks: Vec<Tok>,
-    folded: Folded,
+    toks: &'t [Tok],
+    folded: &'t Folded,
     /// Clause, sentence and paragraph number of each word.
     clause: Vec<u32>,
     sentence: Vec<u32>,
@@ -176,13 +176,13 @@ struct Words<'t> {
 }
 
 impl<'t> Words<'t> {
-    fn new(text: &'t str, toks: Vec<Tok>, folded: Folded) -> Words<'t> {
+    fn new(text: &'t str, toks: &'t [Tok], folded: &'t Folded) -> Words<'t> {
         let (mut c, mut s, mut p) = (0u32, 0u32, 0u32);
         let mut clause = Vec::with_capacity(toks.len());
         let mut sentence = Vec::with_capacity(toks.len());
         let mut para = Vec::with_capacity(toks.len());
         let mut prev_end = 0usize;
-        for t in &toks {
+        for t in toks {
             let gap = text.get(prev_end..t.start).unwrap_or("");
             if gap.contains('\n') {
                 p += 1;
@@ -575,9 +575,9 @@ fn aggregate_before(w: &Words, i: usize) -> bool {
 /// Finds the projects of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let scan = locations::mentions(text);
-    let mentions = scan.mentions;
-    let w = Words::new(text, scan.toks, scan.folded);
+    let scan = doc.places();
+    let mentions = &scan.mentions;
+    let w = Words::new(text, &scan.toks, &scan.folded);
     if w.len() == 0 {
         return;
     }
