@@ -557,6 +557,41 @@ impl Tables {
         open && self.head_tail(w, base, cuts)
     }
 
+    /// Adds to `cuts` of `w` what a second pass would find in its parts
+    /// (each now beside a ZWNJ), until nothing changes: normalizing twice
+    /// gives the same text.
+    fn close(&self, w: &str, cuts: &mut Cuts) {
+        for _ in 0..MAX_CUTS {
+            let mut more = Cuts::default();
+            let mut from = 0usize;
+            let ends = cuts.as_slice().iter().map(|&c| usize::from(c)).chain(std::iter::once(w.len()));
+            for end in ends {
+                if let Some(part) = w.get(from..end) {
+                    self.analyze_hash(part, hash(part.as_bytes()), from, &mut more, 0, false, true);
+                }
+                from = end;
+            }
+            let before = cuts.n;
+            let mut all = [0u8; MAX_CUTS * 2];
+            let mut n = 0;
+            for &c in cuts.as_slice().iter().chain(more.as_slice()) {
+                all[n] = c;
+                n += 1;
+            }
+            all[..n].sort_unstable();
+            let mut merged = Cuts::default();
+            for &c in &all[..n] {
+                if c > 0 && usize::from(c) < w.len() && !merged.contains(usize::from(c)) {
+                    merged.push(usize::from(c));
+                }
+            }
+            *cuts = merged;
+            if cuts.n == before {
+                return;
+            }
+        }
+    }
+
     /// A known head followed by a productive tail: پیاده‌راه, کلنگ‌زنی.
     fn head_tail(&self, w: &str, base: usize, cuts: &mut Cuts) -> bool {
         // Walk the tails backwards from the end of the word; remember where
@@ -645,7 +680,8 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
     // The previous word, and what lies between it and the current one.
     let mut prev: Option<Span> = None;
     let mut gap = Gap::Other;
-    let mut prev_hash = 0u64;
+    // What the previous word leaves for a pair with the next one.
+    let mut prev_info = PrevWord::default();
     let mut word_start: Option<usize> = None;
     let bytes = text.as_bytes();
     let mut i = 0usize;
@@ -665,8 +701,8 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
             let cur = Span::new(ws, i);
             let before = prev.map(|p| (p, gap));
             let beside_zwnj = gap == Gap::Zwnj || text[i..].starts_with('\u{200C}');
-            prev_hash = word(t, text, before, prev_hash, cur, beside_zwnj, &mut pair, edits, &mut evidence);
-            prev = Some(cur);
+            prev_info = word(t, text, before, prev_info, cur, beside_zwnj, &mut pair, edits, &mut evidence);
+            prev = Some(Span::new(prev_info.last_part, cur.end));
             let next_is_letter = i + len < n && byte_class(bytes, i + len).0;
             gap = match c0 {
                 b' ' if next_is_letter => Gap::Space,
@@ -685,6 +721,18 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
         i += len;
     }
     finish_line(edits, line_first, evidence);
+}
+
+/// What a word leaves for reading it with the next one as a pair.
+#[derive(Clone, Copy, Debug, Default)]
+struct PrevWord {
+    /// Where its last part starts (after its last cut, proposed or found).
+    last_part: usize,
+    /// The hash of the whole word.
+    hash: u64,
+    /// It has cuts, or lies beside a ZWNJ: only affix pairs are read then,
+    /// as a second pass over the repaired text would.
+    cut: bool,
 }
 
 /// What separates two words.
@@ -750,24 +798,27 @@ fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: usize) {
 /// How many glued affixes one marked affix outweighs.
 const SPACED_RATIO: usize = 2;
 
-/// Analyses the word at `cur` and, with the word before it and the gap
-/// between them, the pair. Returns the hash of the word.
+/// Analyses the word at `cur` and, with the word before it (its last part)
+/// and the gap between them, the pair.
 #[allow(clippy::too_many_arguments)]
 fn word(
     t: &Tables,
     text: &str,
     prev: Option<(Span, Gap)>,
-    prev_hash: u64,
+    prev_info: PrevWord,
     cur: Span,
     beside_zwnj: bool,
     pair: &mut String,
     edits: &mut Vec<Edit>,
     evidence: &mut usize,
-) -> u64 {
+) -> PrevWord {
     let whole = &text[cur.start..cur.end];
     let h = hash(whole.as_bytes());
     let mut cuts = Cuts::default();
     let known = t.analyze_hash(whole, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
+    if known && cuts.n > 0 {
+        t.close(whole, &mut cuts);
+    }
     // The pair is read with the word's first part only, as a second pass
     // over the repaired text would see it (نامه‌ای in تفاهم نامهای).
     let w = match cuts.as_slice().first() {
@@ -803,7 +854,7 @@ fn word(
                 let ok = pw.len() >= 4 && (!after_he_only(w) || lastp == Some('ه'));
                 *evidence += usize::from(ok && w.starts_with('ه'));
                 ok
-            } else if t.firsts.maybe_hash(prev_hash) {
+            } else if !prev_info.cut && t.firsts.maybe_hash(prev_info.hash) {
                 pair.clear();
                 pair.push_str(pw);
                 pair.push_str(w);
@@ -836,7 +887,11 @@ fn word(
             }
         }
     }
-    h
+    let last_part = match cuts.as_slice().last() {
+        Some(&c) if known => cur.start + usize::from(c),
+        _ => cur.start,
+    };
+    PrevWord { last_part, hash: h, cut: beside_zwnj || (known && cuts.n > 0) }
 }
 
 /// Applies sorted, non-overlapping `edits` to `text`: the new text and its
