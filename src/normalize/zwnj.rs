@@ -512,7 +512,21 @@ impl Tables {
             cuts.push(base + p);
             return true;
         }
-        if depth >= 3 {
+        // A preverb before می/نمی: برمی‌دارد, درنمی‌آید, فرامی‌گیرد.
+        for pre in ["بر", "در", "فرا", "باز", "فرو", "وا"].iter().filter(|_| w.len() >= 12) {
+            if let Some(rest) = w.strip_prefix(pre) {
+                for mi in ["می", "نمی"] {
+                    if let Some(verb) = rest.strip_prefix(mi) {
+                        if self.is_verb(verb) {
+                            cuts.push(base + pre.len() + mi.len());
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        // Suffixes and tails need at least two letters on each side.
+        if depth >= 3 || w.len() < 8 {
             return false;
         }
         let Some(end) = last_char(w) else { return false };
@@ -687,7 +701,7 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
     let mut i = 0usize;
     let n = bytes.len();
     let mut line_first = edits.len();
-    let mut evidence = 0usize;
+    let mut evidence = Evidence::default();
     while i <= n {
         let (letter, len, c0) = if i < n { byte_class(bytes, i) } else { (false, 1, b'\n') };
         if letter {
@@ -714,13 +728,13 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
             gap = Gap::Other;
         }
         if c0 == b'\n' {
-            finish_line(edits, line_first, evidence);
+            finish_line(edits, line_first, &evidence);
             line_first = edits.len();
-            evidence = 0;
+            evidence = Evidence::default();
         }
         i += len;
     }
-    finish_line(edits, line_first, evidence);
+    finish_line(edits, line_first, &evidence);
 }
 
 /// What a word leaves for reading it with the next one as a pair.
@@ -781,18 +795,51 @@ fn byte_class(b: &[u8], i: usize) -> (bool, usize, u8) {
 /// half as often as it glues them, the glued words in it are as their author
 /// meant them: keep only the joins. Counting ZWNJ-marked affixes too keeps
 /// this stable: normalizing twice gives the same text.
-fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: usize) {
-    let inserts = edits[first..].iter().filter(|e| matches!(e, Edit::Insert(_))).count();
-    if evidence * SPACED_RATIO > inserts {
-        let mut k = first;
-        for j in first..edits.len() {
-            if matches!(edits[j], Edit::Join(_)) {
-                edits[k] = edits[j];
-                k += 1;
-            }
-        }
-        edits.truncate(k);
+fn finish_line(edits: &mut Vec<Edit>, first: usize, ev: &Evidence) {
+    let inserts = ev.glued.iter().sum::<usize>();
+    let marked = ev.marked.iter().sum::<usize>();
+    if marked == 0 || inserts == 0 {
+        return;
     }
+    // Per kind of affix (می, ها), and everything together for the rest.
+    let drop = [
+        ev.marked[MI] * SPACED_RATIO > ev.glued[MI],
+        ev.marked[HA] * SPACED_RATIO > ev.glued[HA],
+        marked * SPACED_RATIO > inserts,
+    ];
+    let mut k = first;
+    let mut ins = 0;
+    for j in first..edits.len() {
+        let keep = match edits[j] {
+            Edit::Join(_) => true,
+            Edit::Insert(_) => {
+                let kind = ev.kinds.get(ins).copied().unwrap_or(OTHER);
+                ins += 1;
+                !drop[kind]
+            }
+        };
+        if keep {
+            edits[k] = edits[j];
+            k += 1;
+        }
+    }
+    edits.truncate(k);
+}
+
+/// Kinds of affix, for [`Evidence`].
+const MI: usize = 0;
+const HA: usize = 1;
+const OTHER: usize = 2;
+
+/// How one line writes its affixes.
+#[derive(Default)]
+struct Evidence {
+    /// Affixes written apart (with a space or a ZWNJ), by kind.
+    marked: [usize; 2],
+    /// Inserts proposed in glued words, by kind.
+    glued: [usize; 3],
+    /// The kind of each insert of the line, in order.
+    kinds: Vec<usize>,
 }
 
 /// How many glued affixes one marked affix outweighs.
@@ -810,7 +857,7 @@ fn word(
     beside_zwnj: bool,
     pair: &mut String,
     edits: &mut Vec<Edit>,
-    evidence: &mut usize,
+    evidence: &mut Evidence,
 ) -> PrevWord {
     let whole = &text[cur.start..cur.end];
     let h = hash(whole.as_bytes());
@@ -829,15 +876,11 @@ fn word(
         let pw = &text[p.start..p.end];
         let lastp = last_char(pw);
         let prefix = pw == "می" || pw == "نمی";
-        if gap == Gap::Zwnj {
-            // An affix the author marked: evidence of their style.
-            if (prefix && t.is_verb(w)) || (w.starts_with('ه') && is_affix_token(w)) {
-                *evidence += 1;
-            }
-        } else if gap == Gap::Space
-            && lastp.is_some_and(|l| !is_non_joining(l))
-            && pw.len() + w.len() <= MAX_WORD
-        {
+        // An affix written apart (with a space or a ZWNJ) is evidence of the
+        // author's style; one with a space is also joined.
+        let apart = gap != Gap::Other;
+        if apart && lastp.is_some_and(|l| !is_non_joining(l)) && pw.len() + w.len() <= MAX_WORD {
+            let space = gap == Gap::Space;
             let join = if prefix {
                 // می شود, نمی توانسته اند.
                 let verb = t.is_verb(w) || {
@@ -847,13 +890,15 @@ fn word(
                     let mut cuts = Cuts::default();
                     t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
                 };
-                *evidence += usize::from(verb);
-                verb
+                evidence.marked[MI] += usize::from(verb);
+                space && verb
             } else if is_affix_token(w) {
                 // سال ها, شده اند, مهم ترین: the stem needs two letters.
                 let ok = pw.len() >= 4 && (!after_he_only(w) || lastp == Some('ه'));
-                *evidence += usize::from(ok && w.starts_with('ه'));
-                ok
+                evidence.marked[HA] += usize::from(ok && w.starts_with('ه'));
+                space && ok
+            } else if !space {
+                false
             } else if !prev_info.cut && t.firsts.maybe_hash(prev_info.hash) {
                 pair.clear();
                 pair.push_str(pw);
@@ -884,6 +929,16 @@ fn word(
             let at = cur.start + usize::from(a);
             if text.is_char_boundary(at) && at > cur.start && at < cur.end {
                 edits.push(Edit::Insert(at));
+                let before = &whole[..usize::from(a)];
+                let kind = if before.ends_with("می") && before.len() <= 12 {
+                    MI
+                } else if whole[usize::from(a)..].starts_with("ها") {
+                    HA
+                } else {
+                    OTHER
+                };
+                evidence.glued[kind] += 1;
+                evidence.kinds.push(kind);
             }
         }
     }
