@@ -56,5 +56,34 @@ fn extract(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, normalize, extract);
+fn numbers(c: &mut Criterion) {
+    let words = "دو میلیارد و پانصد میلیون";
+    assert_eq!(khabar::numbers::parse(words).map(|n| n.value.to_string()), Some("2500000000".to_string()));
+    let mut g = c.benchmark_group("numbers");
+    g.throughput(Throughput::Bytes(words.len() as u64));
+    g.bench_function("parse", |b| b.iter(|| khabar::numbers::parse(black_box(words))));
+    let text = khabar::Normalizer::builder().digits(khabar::DigitTarget::Ascii).build().normalize(ARTICLE);
+    g.throughput(Throughput::Bytes(text.as_str().len() as u64));
+    g.bench_function("scan", |b| b.iter(|| khabar::numbers::scan(black_box(text.as_str()))));
+    g.finish();
+
+    // Money alone: the number extractors without the others.
+    let ex = khabar::Extractor::builder()
+        .officials(false)
+        .organizations(false)
+        .projects(false)
+        .dates(false)
+        .locations(false)
+        .quotes(false)
+        .source(false)
+        .build()
+        .expect("no custom data");
+    assert_eq!(ex.extract(ARTICLE).money[0].amount.to_string(), "30000000000000");
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(ARTICLE.len() as u64));
+    g.bench_function("money", |b| b.iter(|| ex.extract(black_box(ARTICLE))));
+    g.finish();
+}
+
+criterion_group!(benches, normalize, extract, numbers);
 criterion_main!(benches);

@@ -7,7 +7,24 @@
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
+const HELP: &str = "\
+normalize: Persian text as khabar's extractors see it (khabar)
+
+usage: normalize < INPUT > OUTPUT
+
+Reads UTF-8 text on stdin and writes it normalized to stdout, line by line
+(the number of lines is kept): Arabic ي ك → ی ک, digits and spaces unified,
+harakat and tatweel dropped, ZWNJ noise cleaned and missing ZWNJ restored.";
+
 fn main() -> ExitCode {
+    if let Some(arg) = std::env::args().nth(1) {
+        if arg == "-h" || arg == "--help" {
+            println!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("normalize: unexpected argument `{arg}`: the text is read from stdin (try --help)");
+        return ExitCode::FAILURE;
+    }
     let normalizer = khabar::Normalizer::new();
     let stdin = io::stdin();
     let stdout = io::stdout();

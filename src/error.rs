@@ -30,5 +30,5 @@ pub enum Error {
     Pattern(String),
 }
 
-/// `Result` with khabar's [`Error`].
+/// `Result` with khabar's [`enum@Error`].
 pub type Result<T> = std::result::Result<T, Error>;

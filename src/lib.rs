@@ -16,7 +16,7 @@
 //!
 //! Three layers of API:
 //!
-//! - the free functions [`normalize`] and [`extract`];
+//! - the free functions [`normalize()`] and [`extract()`];
 //! - the reusable [`Normalizer`] and [`Extractor`] (build once, share across
 //!   threads);
 //! - their builders, [`NormalizerBuilder`] and [`ExtractorBuilder`].

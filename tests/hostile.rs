@@ -88,3 +88,17 @@ fn linear_time() {
     let tb = t.elapsed();
     assert!(tb < ts * 30 + Duration::from_millis(200), "small {ts:?} big {tb:?}");
 }
+
+#[test]
+fn fuzz_regressions() {
+    // Inputs the fuzzers found interesting (tests/regressions/, small files).
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    for entry in entries.flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        check(&text, Duration::from_secs(10));
+        let n = khabar::normalize(&text);
+        assert_eq!(khabar::normalize(n.as_str()).as_str(), n.as_str(), "{:?}", entry.path());
+    }
+}

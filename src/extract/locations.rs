@@ -1,18 +1,986 @@
-//! Locations.
+//! Locations: a gazetteer of Iranian provinces, counties, districts and
+//! cities (data/places/iran.tsv), countries, world cities and regions
+//! (data/places/world.tsv), and patterns for the places a keyword names:
+//! استان/شهرستان/شهر/بخش/روستای X, محله X, شهرک X, خیابان/بلوار/میدان X,
+//! بندر X, lists (روستاهای X، Y و Z).
+//!
+//! Matching works on words (runs of letters, digits and ZWNJ) and compares
+//! folded forms (no spaces, no ZWNJ, آ = ا), so صالح آباد, صالح‌آباد and
+//! صالحآباد are one name. Names that are also common words (نور, بم, مهر)
+//! need a keyword before them.
 
 use super::Doc;
-use crate::model::{Extraction, LocationKind};
+use crate::lexicon::{entries, is_word_char, rows};
+use crate::model::{Extraction, Location, LocationKind};
+use std::cell::RefCell;
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// A fast non-cryptographic hasher (FxHash) for the short keys of the
+/// lexicons; the keys come from data files and the text, and a collision
+/// only costs time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FastMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FastSet<K> = StdSet<K, BuildHasherDefault<FxHasher>>;
+type HashMap<K, V> = FastMap<K, V>;
+type HashSet<K> = FastSet<K>;
+
+thread_local! {
+    /// The mentions of the last text scanned on this thread: the projects
+    /// extractor runs on the same text right after the locations one.
+    static LAST: RefCell<Option<(String, Scan)>> = const { RefCell::new(None) };
+}
+
+/// The scan of `text`, from the last one when it was the same text.
+pub(crate) fn mentions(text: &str) -> Scan {
+    let cached = LAST.with(|c| c.borrow_mut().take().and_then(|(t, m)| (t == text).then_some(m)));
+    cached.unwrap_or_else(|| scan(text))
+}
+
+static IRAN: &str = include_str!("../../data/places/iran.tsv");
+static WORLD: &str = include_str!("../../data/places/world.tsv");
+static DISTRICTS: &str = include_str!("../../data/places/districts.tsv");
+static AMBIGUOUS: &str = include_str!("../../data/places/ambiguous.txt");
+static WORDS: &str = include_str!("../../data/places/words.txt");
+static SQUARES: &str = include_str!("../../data/places/squares.txt");
+
+/// Longest name, in words, the gazetteer is searched for.
+const MAX_WORDS: usize = 5;
+
+/// One gazetteer name.
+#[derive(Debug)]
+struct Entry {
+    /// Kinds it has (bit per `LocationKind` as in [`bit`]).
+    kinds: u16,
+    /// Also a common word: needs context.
+    amb: bool,
+    /// Byte offsets in the folded key where the source wrote a space.
+    spaces: Vec<usize>,
+}
+
+struct Gazetteer {
+    map: HashMap<String, Entry>,
+    /// Every prefix of every key (to stop extending a lookup early).
+    prefixes: HashSet<String>,
+    /// Folded words that cannot be part of a name.
+    stop: HashSet<String>,
+    /// Folded first words of square names (میدان آزادی).
+    squares: HashSet<String>,
+    /// Folded two-word square names (میدان هفت تیر).
+    squares2: HashSet<String>,
+}
+
+const KINDS: [LocationKind; 11] = [
+    LocationKind::Country,
+    LocationKind::Province,
+    LocationKind::County,
+    LocationKind::City,
+    LocationKind::District,
+    LocationKind::Village,
+    LocationKind::Street,
+    LocationKind::Square,
+    LocationKind::Road,
+    LocationKind::Port,
+    LocationKind::Region,
+];
+
+fn bit(k: LocationKind) -> u16 {
+    let i = KINDS.iter().position(|&x| x == k).unwrap_or(0);
+    1 << i
+}
+
+fn kind_of(s: &str) -> Option<LocationKind> {
+    Some(match s {
+        "country" => LocationKind::Country,
+        "province" => LocationKind::Province,
+        "county" => LocationKind::County,
+        "city" => LocationKind::City,
+        "district" => LocationKind::District,
+        "village" => LocationKind::Village,
+        "region" => LocationKind::Region,
+        "port" => LocationKind::Port,
+        _ => return None,
+    })
+}
+
+/// Appends the folded form of `s` to `out`: no spaces or ZWNJ, alef forms
+/// unified, hamza dropped.
+fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            ' ' | '\u{200C}' | '\u{200D}' | 'ء' | '\u{0654}' | '\u{0655}' | '-' => {}
+            'آ' | 'أ' | 'إ' | 'ٱ' => out.push('ا'),
+            'ؤ' => out.push('و'),
+            'ئ' | 'ي' | 'ى' => out.push('ی'),
+            'ة' | 'ۀ' => out.push('ه'),
+            'ك' => out.push('ک'),
+            c if ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' => {}
+            c => out.push(c.to_ascii_lowercase()),
+        }
+    }
+}
+
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// The folded key of a source name and where its spaces were.
+fn key_of(name: &str) -> (String, Vec<usize>) {
+    let mut key = String::with_capacity(name.len());
+    let mut spaces = Vec::new();
+    for (i, part) in name.split(' ').filter(|p| !p.is_empty()).enumerate() {
+        if i > 0 {
+            spaces.push(key.len());
+        }
+        fold_into(part, &mut key);
+    }
+    (key, spaces)
+}
+
+static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut map: HashMap<String, Entry> = HashMap::default();
+    let mut add = |name: &str, kinds: u16, amb: bool| {
+        let (key, spaces) = key_of(name);
+        if key.is_empty() {
+            return;
+        }
+        let e = map.entry(key).or_insert_with(|| Entry { kinds: 0, amb: false, spaces: Vec::new() });
+        e.kinds |= kinds;
+        e.amb |= amb;
+        for s in spaces {
+            if !e.spaces.contains(&s) {
+                e.spaces.push(s);
+            }
+        }
+    };
+    for r in rows(IRAN) {
+        let (Some(name), Some(ks)) = (r.first(), r.get(1)) else { continue };
+        let kinds = ks.split(',').filter_map(kind_of).fold(0, |acc, k| acc | bit(k));
+        add(name, kinds, false);
+    }
+    for r in rows(WORLD).chain(rows(DISTRICTS)) {
+        let (Some(name), Some(k)) = (r.first(), r.get(1).and_then(|k| kind_of(k))) else {
+            continue;
+        };
+        add(name, bit(k), r.get(2) == Some(&"amb"));
+    }
+    for name in entries(AMBIGUOUS) {
+        let (key, _) = key_of(name);
+        if let Some(e) = map.get_mut(&key) {
+            e.amb = true;
+        }
+    }
+    let mut prefixes = HashSet::default();
+    for key in map.keys() {
+        for (i, _) in key.char_indices().skip(1) {
+            prefixes.insert(key[..i].to_string());
+        }
+        prefixes.insert(key.clone());
+    }
+    let stop = entries(WORDS).map(fold).collect();
+    let squares = entries(SQUARES).filter_map(|l| l.split(' ').next()).map(fold).collect();
+    let squares2 = entries(SQUARES).filter(|l| l.contains(' ')).map(fold).collect();
+    Gazetteer { map, prefixes, stop, squares, squares2 }
+});
+
+/// The kind a gazetteer name has when nothing says which.
+fn default_kind(kinds: u16) -> LocationKind {
+    let has = |k| kinds & bit(k) != 0;
+    if has(LocationKind::City) && has(LocationKind::Province) {
+        return LocationKind::City;
+    }
+    for k in [
+        LocationKind::Country,
+        LocationKind::Province,
+        LocationKind::City,
+        LocationKind::County,
+        LocationKind::District,
+        LocationKind::Region,
+        LocationKind::Port,
+    ] {
+        if has(k) {
+            return k;
+        }
+    }
+    LocationKind::City
+}
+
+/// What separates a word from the next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// Only spaces.
+    Space,
+    /// A comma (، or ,) and spaces.
+    Comma,
+    /// Anything else, or the end of the text.
+    Break,
+}
+
+/// A word of the normalized text: a run of letters, digits and ZWNJ.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What follows it.
+    pub gap: Gap,
+}
+
+/// Whether `c` is part of a word, with a fast path for ASCII and the
+/// Arabic block (the same answer as `lexicon::is_word_char`).
+#[inline]
+fn word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{200C}' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' => true,
+        '\u{06F0}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => is_word_char(c),
+        _ => is_word_char(c),
+    }
+}
+
+/// The words of `text` from byte `from` on, at most `limit` of them.
+pub(crate) fn tokenize(text: &str, from: usize, limit: usize) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let Some(rest) = text.get(from..) else { return out };
+    let mut start: Option<usize> = None;
+    let mut commas = 0usize;
+    let mut other = false;
+    for (i, c) in rest.char_indices() {
+        let at = from + i;
+        if word_char(c) && !(c == '\u{200C}' && start.is_none()) {
+            if start.is_none() {
+                if let Some(last) = out.last_mut() {
+                    last.gap = if other || commas > 1 {
+                        Gap::Break
+                    } else if commas == 1 {
+                        Gap::Comma
+                    } else {
+                        Gap::Space
+                    };
+                }
+                if out.len() >= limit {
+                    return out;
+                }
+                start = Some(at);
+            }
+        } else {
+            if let Some(s) = start.take() {
+                out.push(Tok { start: s, end: at, gap: Gap::Break });
+                commas = 0;
+                other = false;
+            }
+            match c {
+                '،' | ',' => commas += 1,
+                '\n' | '\r' => other = true,
+                c if c.is_whitespace() => {}
+                _ => other = true,
+            }
+        }
+    }
+    if let Some(s) = start {
+        if out.len() < limit {
+            out.push(Tok { start: s, end: text.len(), gap: Gap::Break });
+        }
+    }
+    out
+}
+
+/// The folded form of every word of a text, in one buffer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Folded {
+    buf: String,
+    /// End of word i in `buf` (its start is the end of word i - 1).
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    /// The folded words of `toks`.
+    pub fn new(text: &str, toks: &[Tok]) -> Folded {
+        let mut f = Folded { buf: String::with_capacity(text.len()), ends: Vec::with_capacity(toks.len()) };
+        for t in toks {
+            fold_into(text.get(t.start..t.end).unwrap_or(""), &mut f.buf);
+            f.ends.push(f.buf.len());
+        }
+        f
+    }
+
+    /// Folded word `i` ("" past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.buf.get(start..end).unwrap_or("")
+    }
+}
+
+fn folded_words(text: &str, toks: &[Tok]) -> Folded {
+    Folded::new(text, toks)
+}
+
+/// Folded word `i`.
+#[inline]
+fn word(folded: &Folded, i: usize) -> &str {
+    folded.get(i)
+}
+
+/// Parts that may start the second half of a name written apart from the
+/// first even where the gazetteer writes it joined (احمد آباد).
+const JOIN_RIGHT: [&str; 8] = ["اباد", "شهر", "دشت", "رود", "کلا", "کنار", "سر", "اب"];
+/// First halves that may be written apart (بندر عباس).
+const JOIN_LEFT: [&str; 5] = ["بندر", "امام", "قلعه", "مسجد", "شهر"];
+
+/// The longest gazetteer name that starts at word `i`: its last word and
+/// entry.
+fn lookup<'g>(toks: &[Tok], folded: &Folded, i: usize) -> Option<(usize, &'g Entry)> {
+    let g: &'g Gazetteer = &GAZ;
+    let mut buf = String::new();
+    let mut bounds: Vec<(usize, usize)> = Vec::new(); // (offset in buf, left word len)
+    let mut best = None;
+    let mut j = i;
+    while j < toks.len() && j < i + MAX_WORDS {
+        if j > i {
+            if toks[j - 1].gap != Gap::Space {
+                break;
+            }
+            bounds.push((buf.len(), j - 1));
+        }
+        if j == i && !g.prefixes.contains(word(folded, i)) {
+            break;
+        }
+        buf.push_str(word(folded, j));
+        if !g.prefixes.contains(&buf) {
+            break;
+        }
+        if let Some(e) = g.map.get(&buf) {
+            let ok = bounds.iter().all(|&(b, left)| {
+                e.spaces.contains(&b) || {
+                    let right = &buf[b..];
+                    let lw = word(folded, left);
+                    JOIN_RIGHT.iter().any(|p| right.starts_with(p) && right.len() > p.len())
+                        && lw.chars().count() >= 2
+                        || JOIN_LEFT.contains(&lw)
+                }
+            });
+            if ok {
+                best = Some((j, e));
+            }
+        }
+        j += 1;
+    }
+    best
+}
+
+/// What a keyword before a name says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ctx {
+    /// استان, شهرستان, شهر, بخش, دهستان, کشور: the name is of this kind;
+    /// `unknown`: a name outside the gazetteer is accepted.
+    Admin(LocationKind, bool),
+    /// روستا, محله: a name, known or not.
+    Named(LocationKind),
+    /// شهرک X: the keyword is part of the name.
+    Prefixed(LocationKind),
+    /// خیابان, بلوار, میدان, بزرگراه: the keyword is part of the name,
+    /// which runs over a few words.
+    /// `strict`: the first word must look like a street name (میدان, کوچه
+    /// also mean field and alley in general).
+    Street(LocationKind, bool),
+    /// بندر X.
+    Port,
+    /// منطقه, شهرداری, فرمانداری ...: a gazetteer name, even a common word.
+    Any,
+    /// خبرگزاری, روزنامه: what follows is not a place.
+    Not,
+}
+
+fn keyword(w: &str) -> Option<Ctx> {
+    use LocationKind as K;
+    Some(match w {
+        "استان" => Ctx::Admin(K::Province, false),
+        "شهرستان" => Ctx::Admin(K::County, false),
+        "شهر" => Ctx::Admin(K::City, false),
+        "بخش" => Ctx::Admin(K::District, false),
+        "دهستان" => Ctx::Admin(K::District, false),
+        "کشور" => Ctx::Admin(K::Country, false),
+        "روستای" => Ctx::Named(K::Village),
+        "روستا" => Ctx::Admin(K::Village, false),
+        "محله" | "محلهی" => Ctx::Admin(K::District, false),
+        "شهرک" => Ctx::Prefixed(K::District),
+        "خیابان" | "بلوار" => Ctx::Street(K::Street, false),
+        "کوچه" => Ctx::Street(K::Street, true),
+        "میدان" => Ctx::Street(K::Square, true),
+        "بزرگراه" | "ازادراه" | "اتوبان" => Ctx::Street(K::Road, false),
+        "بندر" => Ctx::Port,
+        "منطقه" | "شهرداری" | "استانداری" | "فرمانداری" | "بخشداری" | "دهیاری" | "شهردار" | "استاندار"
+        | "فرماندار" | "بخشدار" | "دهدار" | "توابع" | "مردم" | "دانشگاه" | "مرکز" | "حومه" | "اطراف"
+        | "نماینده" => Ctx::Any,
+        "خبرگزاری" | "خبرنگار" | "گزارش" | "روزنامه" | "نشریه" | "هفتهنامه" | "ماهنامه" | "تیم"
+        | "باشگاه" => Ctx::Not,
+        _ => return None,
+    })
+}
+
+/// The plural of a keyword: a list of places follows; whether names
+/// outside the gazetteer are accepted.
+fn plural(w: &str) -> Option<(LocationKind, bool)> {
+    use LocationKind as K;
+    Some(match w {
+        "استانهای" | "استانها" => (K::Province, false),
+        "شهرستانهای" | "شهرستانها" => (K::County, false),
+        "شهرهای" => (K::City, false),
+        "بخشهای" => (K::District, false),
+        "روستاهای" => (K::Village, true),
+        "محلههای" | "محلات" => (K::District, true),
+        "کشورهای" => (K::Country, false),
+        _ => return None,
+    })
+}
+
+/// Plural nouns of areas that a list of place names may follow.
+fn area_plural(w: &str) -> Option<LocationKind> {
+    match w {
+        "مناطق" | "محلات" | "نواحی" | "محلههای" | "محلهها" => {
+            Some(LocationKind::District)
+        }
+        "روستاها" | "روستاهای" => Some(LocationKind::Village),
+        _ => None,
+    }
+}
+
+/// Words that open a list of examples (folded, two-word forms joined).
+const CONNECTIVES: [&str; 10] =
+    ["بهویژه", "بویژه", "بهخصوص", "بخصوص", "خصوصا", "ازجمله", "مانند", "نظیر", "همچون", "شامل"];
+
+/// Auxiliaries and verbs that show the word before them is not a name.
+const AUX: [&str; 16] = [
+    "است",
+    "هست",
+    "هستند",
+    "بود",
+    "بودند",
+    "شد",
+    "شده",
+    "شدند",
+    "کرد",
+    "کرده",
+    "کردند",
+    "دارد",
+    "دارند",
+    "باشد",
+    "نیست",
+    "کند",
+];
+
+/// A place mention found by [`scan`], in normalized-text offsets.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The folded name (dedup key).
+    pub key: String,
+    /// Its kind.
+    pub kind: LocationKind,
+    /// Whether a keyword gave the kind.
+    pub explicit: bool,
+}
+
+/// A word that can be a name not in the gazetteer: letters only, not a
+/// function word.
+fn name_like(text: &str, toks: &[Tok], folded: &Folded, i: usize, digits: bool) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    let s = text.get(t.start..t.end).unwrap_or("");
+    let w = fold(s);
+    if w.chars().count() < 2 && !(digits && w.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    if !digits && s.chars().any(|c| c.is_numeric()) {
+        return false;
+    }
+    if !s.chars().all(|c| c.is_alphanumeric() || c == '\u{200C}') {
+        return false;
+    }
+    // Verb forms and plurals are not names.
+    if w.starts_with("می") && s.contains('\u{200C}') || w.ends_with("های") || w.ends_with("ها") {
+        return false;
+    }
+    if GAZ.stop.contains(&w) || keyword(&w).is_some() || plural(&w).is_some() {
+        return false;
+    }
+    let next = word(folded, i + 1);
+    !(t.gap == Gap::Space && (AUX.contains(&next) || next.starts_with("می")))
+}
+
+/// Words that may close a village or quarter name (قزل آباد, نو, علیا).
+const SECOND: [&str; 9] = ["اباد", "علیا", "سفلی", "بالا", "پایین", "نو", "کهنه", "بزرگ", "کوچک"];
+/// Words after which a street name runs on (شهید X Y).
+const TITLES: [&str; 7] = ["شهید", "ایتالله", "امام", "حضرت", "علامه", "دکتر", "سردار"];
+
+struct Scanner<'t> {
+    text: &'t str,
+    toks: Vec<Tok>,
+    folded: Folded,
+    out: Vec<Mention>,
+}
+
+impl Scanner<'_> {
+    fn push(&mut self, i: usize, j: usize, kind: LocationKind, explicit: bool) {
+        let (Some(a), Some(b)) = (self.toks.get(i), self.toks.get(j)) else { return };
+        let key = fold(self.text.get(a.start..b.end).unwrap_or(""));
+        if key.is_empty() {
+            return;
+        }
+        self.out.push(Mention { start: a.start, end: b.end, key, kind, explicit });
+    }
+
+    fn gap(&self, i: usize) -> Gap {
+        self.toks.get(i).map_or(Gap::Break, |t| t.gap)
+    }
+
+    /// A name outside the gazetteer at `i`: one word, or two when the
+    /// second is آباد, علیا ...: its last word.
+    fn unknown_name(&self, i: usize) -> Option<usize> {
+        if !name_like(self.text, &self.toks, &self.folded, i, false) {
+            return None;
+        }
+        if self.gap(i) == Gap::Space && SECOND.contains(&word(&self.folded, i + 1)) {
+            return Some(i + 1);
+        }
+        Some(i)
+    }
+
+    /// A street-like name after its keyword at `k`: the last word.
+    fn street_name(&self, k: usize) -> Option<usize> {
+        let mut last = None;
+        let mut n = 0;
+        let mut max = 2;
+        let mut i = k + 1;
+        while i < self.toks.len() && n < max {
+            if self.gap(i - 1) != Gap::Space {
+                break;
+            }
+            let w = word(&self.folded, i);
+            if n == 0 && TITLES.contains(&w) {
+                max += 1;
+            }
+            if n > 0 {
+                if let Some((_, e)) = lookup(&self.toks, &self.folded, i) {
+                    if !e.amb {
+                        break;
+                    }
+                }
+            }
+            if !name_like(self.text, &self.toks, &self.folded, i, n == 0) {
+                break;
+            }
+            last = Some(i);
+            n += 1;
+            i += 1;
+        }
+        last
+    }
+
+    /// A list of places from word `i` on (X، Y و Z): returns the index after it.
+    fn list(&mut self, mut i: usize, kind: LocationKind, unknown: bool, lone_ok: bool) -> usize {
+        // (first word, last word, sure): a lone item that is a common word
+        // or unknown is dropped.
+        let mut items: Vec<(usize, usize, bool)> = Vec::new();
+        let after = loop {
+            let end = if let Some((j, e)) = lookup(&self.toks, &self.folded, i) {
+                Some((j, !e.amb))
+            } else if unknown {
+                self.unknown_name(i).map(|j| (j, false))
+            } else {
+                None
+            };
+            let Some((j, sure)) = end else { break i };
+            items.push((i, j, sure));
+            match self.gap(j) {
+                Gap::Comma => i = j + 1,
+                Gap::Space if word(&self.folded, j + 1) == "و" => {
+                    if self.gap(j + 1) != Gap::Space {
+                        break j + 1;
+                    }
+                    i = j + 2;
+                }
+                _ => break j + 1,
+            }
+        };
+        if items.len() > 1 || items.first().is_some_and(|x| x.2 || lone_ok) {
+            for (a, b, _) in items {
+                self.push(a, b, kind, true);
+            }
+        }
+        after
+    }
+
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            let w = word(&self.folded, i);
+            let next_ok = self.gap(i) == Gap::Space;
+            // A plural keyword, glued or with a separate های.
+            let pl = plural(w).map(|k| (k, i + 1)).or_else(|| {
+                let nw = word(&self.folded, i + 1);
+                keyword(w)?;
+                if next_ok && (nw == "های" || nw == "ها") && self.gap(i + 1) == Gap::Space {
+                    plural(&format!("{w}{nw}")).map(|k| (k, i + 2))
+                } else {
+                    None
+                }
+            });
+            if let Some(((kind, unknown), at)) = pl {
+                let after =
+                    if self.gap(at - 1) == Gap::Space { self.list(at, kind, unknown, false) } else { at };
+                i = after.max(i + 1);
+                continue;
+            }
+            // مناطق مختلف به‌ویژه X، محلات از جمله X و Y
+            if let Some(kind) = area_plural(w) {
+                if let Some(at) = self.connective_after(i) {
+                    i = self.list(at, kind, true, true).max(i + 1);
+                    continue;
+                }
+            }
+            if let Some(ctx) = keyword(w) {
+                if let Some(next) = self.after_keyword(ctx, i, next_ok) {
+                    i = next;
+                    continue;
+                }
+            }
+            if let Some((j, e)) = lookup(&self.toks, &self.folded, i) {
+                if !e.amb {
+                    self.push(i, j, default_kind(e.kinds), false);
+                }
+                i = j + 1;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Elided items after «روستای X با ...»: «، Y با ...، روستای Z با ... و W
+    /// با ...» name places of the same kind. An item is one or two words
+    /// followed by the word that followed X. `k` is the keyword, `j` the
+    /// last word of X.
+    fn elided(&mut self, k: usize, j: usize, kind: LocationKind) {
+        let follower = word(&self.folded, j + 1).to_string();
+        if self.gap(j) != Gap::Space || !matches!(follower.as_str(), "با" | "به" | "در" | "از") {
+            return;
+        }
+        let keyword = word(&self.folded, k).to_string();
+        let mut i = j + 2;
+        let mut items = Vec::new();
+        while i < self.toks.len() && i < j + 80 {
+            if matches!(self.gap(i - 1), Gap::Break) {
+                break;
+            }
+            let start = if self.gap(i - 1) == Gap::Comma {
+                Some(i)
+            } else if word(&self.folded, i) == "و" && self.gap(i) == Gap::Space {
+                Some(i + 1)
+            } else {
+                None
+            };
+            if let Some(mut a) = start {
+                if word(&self.folded, a) == keyword && self.gap(a) == Gap::Space {
+                    a += 1;
+                }
+                let end = (a..a + 2).find(|&m| {
+                    word(&self.folded, m + 1) == follower
+                        && (a..=m).all(|x| {
+                            self.gap(x) == Gap::Space
+                                && name_like(self.text, &self.toks, &self.folded, x, false)
+                                || x < m && self.gap(x) == Gap::Space
+                        })
+                });
+                if let Some(m) = end {
+                    items.push((a, m));
+                    i = m + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        for (a, m) in items {
+            self.push(a, m, kind, true);
+        }
+    }
+
+    /// After an area noun at `k`, a few words (مختلف, شهر) and a
+    /// connective such as به‌ویژه or از جمله: the first word of the list.
+    fn connective_after(&self, k: usize) -> Option<usize> {
+        let mut i = k + 1;
+        while i < self.toks.len() && i <= k + 4 {
+            if self.gap(i - 1) != Gap::Space && !(i > k + 1 && self.gap(i - 1) == Gap::Comma) {
+                return None;
+            }
+            let w = word(&self.folded, i);
+            let two = format!("{w}{}", word(&self.folded, i + 1));
+            if CONNECTIVES.contains(&w) {
+                return (self.gap(i) == Gap::Space).then_some(i + 1);
+            }
+            if CONNECTIVES.contains(&two.as_str()) && self.gap(i) == Gap::Space {
+                return (self.gap(i + 1) == Gap::Space).then_some(i + 2);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Handles keyword `ctx` at word `k`: the index to go on from, or None
+    /// to treat the keyword as an ordinary word.
+    fn after_keyword(&mut self, ctx: Ctx, k: usize, next_ok: bool) -> Option<usize> {
+        let i = k + 1;
+        if !next_ok || i >= self.toks.len() {
+            return None;
+        }
+        // A common word that is also a place name (بخشدار مرکزی, منطقه خبر
+        // داد) is not one after a keyword.
+        let hit = lookup(&self.toks, &self.folded, i)
+            .filter(|&(j, e)| !(e.amb && (j == i && GAZ.stop.contains(word(&self.folded, i)))));
+        match ctx {
+            // خبرنگار (اجتماعی) فارس: skip the agency's name.
+            Ctx::Not => Some(match hit {
+                Some((j, _)) => j + 1,
+                None if self.gap(i) == Gap::Space => {
+                    lookup(&self.toks, &self.folded, i + 1).map_or(i, |(j, _)| j + 1)
+                }
+                None => i,
+            }),
+            Ctx::Any => {
+                let (j, e) = hit?;
+                self.push(i, j, default_kind(e.kinds), false);
+                Some(j + 1)
+            }
+            Ctx::Admin(kind, unknown) => {
+                // بخش مرکزی X
+                if kind == LocationKind::District && word(&self.folded, i) == "مرکزی" {
+                    if let (Gap::Space, Some((j, _))) = (self.gap(i), lookup(&self.toks, &self.folded, i + 1))
+                    {
+                        self.push(k, j, kind, true);
+                        return Some(j + 1);
+                    }
+                }
+                if let Some((j, e)) = hit {
+                    let has = e.kinds & bit(kind) != 0;
+                    if (e.amb || kind == LocationKind::Country) && !has {
+                        return None;
+                    }
+                    let kind =
+                        if has || kind != LocationKind::Village { kind } else { default_kind(e.kinds) };
+                    self.push(i, j, kind, true);
+                    return Some(j + 1);
+                }
+                if unknown {
+                    let j = self.unknown_name(i)?;
+                    self.push(i, j, kind, true);
+                    return Some(j + 1);
+                }
+                None
+            }
+            Ctx::Named(kind) => {
+                let j = match hit {
+                    Some((j, _)) => j,
+                    None => self.unknown_name(i)?,
+                };
+                self.push(i, j, kind, true);
+                self.elided(k, j, kind);
+                Some(j + 1)
+            }
+            Ctx::Prefixed(kind) => {
+                let j = match hit {
+                    Some((j, _)) => j,
+                    None => {
+                        let j = self.unknown_name(i)?;
+                        let w = word(&self.folded, i);
+                        if TITLES.contains(&w) && j == i && self.gap(i) == Gap::Space {
+                            self.unknown_name(i + 1)?
+                        } else {
+                            j
+                        }
+                    }
+                };
+                self.push(k, j, kind, true);
+                Some(j + 1)
+            }
+            Ctx::Street(kind, strict) => {
+                if strict {
+                    let w = word(&self.folded, i);
+                    let known = GAZ.squares.contains(w)
+                        || TITLES.contains(&w)
+                        || w.chars().all(|c| c.is_ascii_digit())
+                        || hit.is_some_and(|(_, e)| !e.amb);
+                    if !known {
+                        return None;
+                    }
+                    // میدان آزادی, میدان هفت تیر: a listed name is the whole name.
+                    if GAZ.squares.contains(w) && !TITLES.contains(&w) {
+                        let two = format!("{w}{}", word(&self.folded, i + 1));
+                        let j =
+                            if self.gap(i) == Gap::Space && GAZ.squares2.contains(&two) { i + 1 } else { i };
+                        self.push(k, j, kind, true);
+                        return Some(j + 1);
+                    }
+                }
+                let j = self.street_name(k)?;
+                self.push(k, j, kind, true);
+                Some(j + 1)
+            }
+            Ctx::Port => {
+                // بندر عباس, بندر انزلی: the city itself.
+                if let Some((j, e)) = lookup(&self.toks, &self.folded, k) {
+                    if j > k {
+                        self.push(k, j, default_kind(e.kinds), false);
+                        return Some(j + 1);
+                    }
+                }
+                if let Some((j, e)) = hit {
+                    if e.amb {
+                        return None;
+                    }
+                    self.push(k, j, LocationKind::Port, true);
+                    self.push(i, j, default_kind(e.kinds), false);
+                    return Some(j + 1);
+                }
+                if !TITLES.contains(&word(&self.folded, i)) {
+                    return None;
+                }
+                let j = self.street_name(k)?;
+                self.push(k, j, LocationKind::Port, true);
+                Some(j + 1)
+            }
+        }
+    }
+}
+
+/// The words of a text, their folded forms and the place mentions.
+pub(crate) struct Scan {
+    /// The words.
+    pub toks: Vec<Tok>,
+    /// Their folded forms.
+    pub folded: Folded,
+    /// Every place mention, in order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Every place mention in the normalized `text`, in order.
+pub(crate) fn scan(text: &str) -> Scan {
+    let toks = tokenize(text, 0, usize::MAX);
+    let folded = folded_words(text, &toks);
+    let mut s = Scanner { text, toks, folded, out: Vec::new() };
+    s.run();
+    Scan { toks: s.toks, folded: s.folded, mentions: s.out }
+}
 
 /// Finds the locations of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
-    let _ = (doc, out);
+    let text = doc.text();
+    let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
+    let found = scan(text);
+    for m in &found.mentions {
+        let m = m.clone();
+        if let Some(&(idx, explicit)) = seen.get(&m.key) {
+            if m.explicit && !explicit {
+                if let Some(loc) = out.locations.get_mut(idx) {
+                    loc.kind = Some(m.kind);
+                }
+                seen.insert(m.key, (idx, true));
+            }
+            continue;
+        }
+        let name = text.get(m.start..m.end).unwrap_or("").to_string();
+        seen.insert(m.key, (out.locations.len(), m.explicit));
+        out.locations.push(Location { name, kind: Some(m.kind), span: doc.span(m.start..m.end) });
+    }
+    LAST.with(|c| *c.borrow_mut() = Some((text.to_string(), found)));
 }
 
-/// If a known place name (gazetteer entry) starts at byte `pos` of the
-/// normalized `text` and ends on a word boundary, its end and kind.
-/// Used by other extractors (organizations: شهرداری قم) to find where a
-/// name ends.
+/// If a known place name (gazetteer entry, even one that is also a common
+/// word) starts at byte `pos` of the normalized `text` and ends on a word
+/// boundary, its end and kind. Used by other extractors (organizations:
+/// شهرداری قم) to find where a name ends.
 pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> {
-    let _ = (text, pos);
-    None
+    if !text.is_char_boundary(pos) || text[..pos].chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let toks = tokenize(text, pos, MAX_WORDS + 1);
+    if toks.first()?.start != pos {
+        return None;
+    }
+    let folded = folded_words(text, &toks);
+    let (j, e) = lookup(&toks, &folded, 0)?;
+    Some((toks[j].end, default_kind(e.kinds)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        scan(text).mentions.into_iter().map(|m| text[m.start..m.end].to_string()).collect()
+    }
+
+    #[test]
+    fn place_at_finds_names() {
+        let t = "شهرداری قم گفت";
+        let p = "شهرداری ".len();
+        assert_eq!(place_at(t, p), Some((p + "قم".len(), LocationKind::City)));
+        let t = "استانداری آذربایجان شرقی و";
+        let p = "استانداری ".len();
+        assert_eq!(place_at(t, p).map(|x| x.0), Some(p + "آذربایجان شرقی".len()));
+        assert_eq!(place_at("شهرداری قمصر", "شهرداری ".len()).map(|x| x.0), Some("شهرداری قمصر".len()));
+        assert_eq!(place_at("شهرداری منطقه", "شهرداری ".len()), None);
+        assert_eq!(place_at("قم", 1), None);
+        assert_eq!(place_at("قم", 99), None);
+    }
+
+    #[test]
+    fn tokens() {
+        let t = tokenize("الف، ب و ج.", 0, 10);
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[0].gap, Gap::Comma);
+        assert_eq!(t[1].gap, Gap::Space);
+        assert_eq!(t[3].gap, Gap::Break);
+    }
+
+    #[test]
+    fn scans() {
+        assert_eq!(names("در شهر قم و تهران"), ["قم", "تهران"]);
+        assert_eq!(names("روستاهای الف‌آباد، بیدک و تلخک"), ["الف‌آباد", "بیدک", "تلخک"]);
+    }
 }

@@ -15,7 +15,9 @@ mod source;
 
 use crate::model::Extraction;
 use crate::normalize::{DigitTarget, Normalized, Normalizer};
+use crate::numbers::NumberMatch;
 use crate::span::{Span, TextSpan};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A document being extracted: the original input and its normalized form.
@@ -24,9 +26,22 @@ pub(crate) struct Doc<'a> {
     pub input: &'a str,
     /// The normalized text (ASCII digits, unified letters, ZWNJ restored).
     pub norm: Normalized,
+    /// The numbers of the normalized text, scanned once for the money,
+    /// percentage, quantity and count extractors.
+    numbers: OnceCell<Vec<NumberMatch>>,
 }
 
 impl<'a> Doc<'a> {
+    /// A document over `input` and its normalized form.
+    pub fn new(input: &'a str, norm: Normalized) -> Doc<'a> {
+        Doc { input, norm, numbers: OnceCell::new() }
+    }
+
+    /// Every number of the normalized text, scanned on first use.
+    pub fn numbers(&self) -> &[NumberMatch] {
+        self.numbers.get_or_init(|| crate::numbers::scan(self.norm.as_str()))
+    }
+
     /// The normalized text, which every extractor matches against.
     #[inline]
     pub fn text(&self) -> &str {
@@ -113,7 +128,7 @@ impl Extractor {
     /// Extracts every enabled record type from `input`. Never fails: input
     /// with nothing to find gives empty arrays.
     pub fn extract(&self, input: &str) -> Extraction {
-        let doc = Doc { input, norm: self.normalizer.normalize(input) };
+        let doc = Doc::new(input, self.normalizer.normalize(input));
         let mut out = Extraction::default();
         let e = self.enabled;
         if e.source {

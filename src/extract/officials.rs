@@ -1,9 +1,826 @@
-//! Officials.
+//! Officials: named people and their public roles.
+//!
+//! A role is a title from `data/people/titles.tsv` (leftmost-longest:
+//! معاون اول رئیس‌جمهور beats معاون), its modifiers (معاون مالی) and its
+//! body (an organization, or the body the title implies: استاندار فارس →
+//! استانداری فارس). A name is found where it starts (honorifics, a given
+//! name from `data/people/given-names.txt`) and ends after one or two
+//! surname words. Names are taken beside a role (`NAME، ROLE ORG`,
+//! `NAME ROLE ORG`, `ROLE ORG NAME`), with an honorific, or as the subject
+//! of a reporting verb; a role stated without a name as the subject of a
+//! reporting verb goes to the person it restates, or to the named person
+//! who has none. Surnames restated, وی/او and restated roles are mentions.
 
+pub(crate) mod lex;
+
+use self::lex::{Title, Tok, TokKind, HEADS, HONORIFICS, TITLES, VERBS};
+use super::organizations::{self, OrgMatch};
 use super::Doc;
-use crate::model::Extraction;
+use crate::model::{Extraction, Official, OrgKind};
+use std::collections::HashMap;
+
+/// A role found at a token position.
+#[derive(Clone, Debug)]
+pub(crate) struct RoleMatch {
+    /// First token.
+    pub start: usize,
+    /// One past the last token (body included).
+    pub end: usize,
+    /// The title's lookup key (first word), to compare roles.
+    pub title_key: String,
+    /// The role: title and modifiers, without the body.
+    pub role: String,
+    /// The body.
+    pub org: Option<(String, OrgKind)>,
+    /// The body is implied by the title (not written as such).
+    pub implied: bool,
+}
+
+fn is_department(kind: OrgKind) -> bool {
+    matches!(kind, OrgKind::Department | OrgKind::ProvinceOffice | OrgKind::CountyOffice)
+}
+
+fn body_kind(body: &str) -> OrgKind {
+    let t = lex::tokenize(body);
+    HEADS.longest(&t, 0).map_or(OrgKind::Organization, |(_, h)| h.kind)
+}
+
+/// Splits an organization into the part that belongs to the role and the
+/// body: a department of a body (اداره کل ارتباطات ... شهرداری قم) gives
+/// the department to the role and the body as organization.
+fn split_org(text: &str, toks: &[Tok], o: &OrgMatch) -> (Option<String>, String, OrgKind) {
+    if let Some(n) = &o.nested {
+        let head_dept = HEADS.longest(toks, o.start).is_some_and(|(_, h)| is_department(h.kind));
+        if head_dept && n.start > o.start {
+            let part = lex::slice(text, toks, o.start, n.start).to_string();
+            return (Some(part), n.name.clone(), n.kind);
+        }
+    }
+    (None, o.name.clone(), o.kind)
+}
+
+/// The role at token `i`, if a title starts there.
+pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<RoleMatch> {
+    let (te, title) = TITLES.longest(toks, i)?;
+    let title: &Title = title;
+    let mut k = te;
+    let mut role = title.text.clone();
+    // Modifiers: up to three words before a body or a title with a body.
+    if title.modifiers {
+        let mut m = k;
+        while m < toks.len() && m < k + 3 {
+            let t = &toks[m];
+            if !t.is_word()
+                || t.key == "و"
+                || lex::is_boundary(t)
+                || HEADS.longest(toks, m).is_some()
+                || TITLES.longest(toks, m).is_some()
+            {
+                break;
+            }
+            m += 1;
+        }
+        if m > k
+            && m < toks.len()
+            && (HEADS.longest(toks, m).is_some()
+                || TITLES.longest(toks, m).is_some_and(|(_, t)| t.body.is_some()))
+        {
+            role.push(' ');
+            role.push_str(lex::slice(text, toks, k, m));
+            k = m;
+        }
+    }
+    let mut end = k;
+    let mut org = None;
+    let mut implied = false;
+    // نماینده مردم X در مجلس
+    if title.text == "نماینده" && toks.get(k).is_some_and(|t| t.key == "مردم") {
+        let mut d = k + 1;
+        while d < toks.len() && d < k + 10 && toks[d].is_word() && toks[d].key != "در" {
+            d += 1;
+        }
+        if toks.get(d).is_some_and(|t| t.key == "در") {
+            if let Some(o) = organizations::org_at(text, toks, d + 1) {
+                end = o.end;
+                org = Some((o.name.clone(), o.kind));
+            }
+        }
+        if org.is_none() {
+            org = Some(("مجلس شورای اسلامی".to_string(), OrgKind::Parliament));
+            implied = true;
+            end = d.min(toks.len());
+        }
+    } else if let Some(o) = organizations::org_at(text, toks, k) {
+        let (part, name, kind) = split_org(text, toks, &o);
+        if let Some(p) = part {
+            role.push(' ');
+            role.push_str(&p);
+        }
+        end = o.end;
+        org = Some((name, kind));
+    } else if depth < 2 && TITLES.longest(toks, k).is_some_and(|(_, t)| t.body.is_some()) {
+        // معاون مالی شهردار تهران: the inner title's body.
+        if let Some(inner) = role_at(text, toks, k, depth + 1) {
+            if inner.org.is_some() {
+                end = inner.end;
+                org = inner.org;
+                implied = inner.implied;
+            }
+        }
+    } else if let Some(body) = &title.body {
+        let place_body = HEADS.longest(&lex::tokenize(body), 0).is_some_and(|(_, h)| h.place);
+        let cend = if place_body && *organizations::GAZETTEER {
+            organizations::place_complement(text, toks, k).unwrap_or(k)
+        } else {
+            organizations::complement(text, toks, k, 0).0
+        };
+        if cend > k {
+            let name = format!("{} {}", body, lex::slice(text, toks, k, cend));
+            org = Some((name, body_kind(body)));
+            implied = true;
+            end = cend;
+        }
+    }
+    if org.is_none() && !title.standalone {
+        return None;
+    }
+    let title_key = toks[i].key.clone();
+    Some(RoleMatch { start: i, end, title_key, role, org, implied })
+}
+
+/// A person's name found at a token position.
+#[derive(Clone, Debug)]
+struct NameMatch {
+    start: usize,
+    end: usize,
+    /// Where the name proper starts (after honorifics other than سید).
+    name_start: usize,
+    /// Where the surname starts.
+    surname_start: usize,
+    honorifics: Vec<String>,
+    /// A common given name or an honorific vouches for the name.
+    known: bool,
+    /// 2: common given name or honorific; 1: given name of the full list.
+    strength: u8,
+}
+
+fn is_name_word(toks: &[Tok], j: usize) -> bool {
+    let Some(t) = toks.get(j) else { return false };
+    t.is_word()
+        && t.key.chars().count() >= 2
+        && !lex::is_boundary(t)
+        && TITLES.longest(toks, j).is_none()
+        && HEADS.longest(toks, j).is_none()
+        && HONORIFICS.longest(toks, j).is_none()
+        && VERBS.longest(toks, j).is_none()
+        && !lex::FACILITY.contains(&t.key)
+        && !matches!(t.key.as_str(), "ها" | "های" | "هایی" | "ای" | "استان" | "شهرستان" | "شهر")
+}
+
+/// True when token `j` ends a name for sure: punctuation, end of text, a
+/// boundary word, a title, a verb.
+fn hard_end(toks: &[Tok], j: usize) -> bool {
+    let Some(t) = toks.get(j) else { return true };
+    !t.is_word()
+        || lex::is_boundary(t)
+        || TITLES.longest(toks, j).is_some()
+        || VERBS.longest(toks, j).is_some()
+        || HEADS.longest(toks, j).is_some()
+}
+
+fn glued_honorific(key: &str) -> Option<&'static str> {
+    lex::GLUED_HONORIFICS
+        .into_iter()
+        .find(|h| key.len() > h.len() + 2 && key.starts_with(h) && lex::GIVEN.contains(&key[h.len()..]))
+}
+
+/// The name starting at token `i`. `unknown_ok` accepts a first name not in
+/// the lexicons (strong slots). The match's `strength`: 2 for a common given
+/// name or an honorific, 1 for a name of the full list, 0 otherwise.
+fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
+    if i > 0 && lex::FACILITY.contains(&toks[i - 1].key) {
+        return None;
+    }
+    let mut j = i;
+    let mut honorifics = Vec::new();
+    let mut name_start = i;
+    while let Some((e, h)) = HONORIFICS.longest(toks, j) {
+        if h == "شهید" {
+            return None;
+        }
+        if !matches!(h.as_str(), "سید" | "سیده") {
+            name_start = e;
+        }
+        honorifics.push(h.clone());
+        j = e;
+        if honorifics.len() > 3 {
+            break;
+        }
+    }
+    let t = toks.get(j)?;
+    if !t.is_word() || t.kind == TokKind::Num {
+        return None;
+    }
+    let addressed = honorifics.iter().any(|h| matches!(h.as_str(), "آقای" | "خانم" | "دکتر" | "مهندس"));
+    let mut strength = if honorifics.is_empty() { 0 } else { 2 };
+    let plain = is_name_word(toks, j);
+    let surname_start;
+    if let Some(h) = glued_honorific(&t.key) {
+        honorifics.push(h.to_string());
+        strength = 2;
+        surname_start = j + 1;
+    } else if (plain
+        || (unknown_ok
+            && TITLES.longest(toks, j).is_none()
+            && HEADS.longest(toks, j).is_none()
+            && VERBS.longest(toks, j).is_none()
+            && !lex::FACILITY.contains(&t.key)))
+        && lex::GIVEN.contains(&t.key)
+        && is_name_word(toks, j + 1)
+    {
+        if lex::COMMON_GIVEN.contains(&t.key) {
+            strength = 2;
+        } else if plain {
+            strength = strength.max(1);
+        }
+        // A second given name (محمد باقر ...).
+        if lex::COMMON_GIVEN.contains(&toks[j + 1].key) && is_name_word(toks, j + 2) {
+            surname_start = j + 2;
+        } else {
+            surname_start = j + 1;
+        }
+    } else if (addressed || (unknown_ok && !honorifics.is_empty())) && plain {
+        // آقای قالیباف: the surname alone.
+        surname_start = j;
+    } else if (unknown_ok || strength > 0)
+        && plain
+        && !lex::NOT_GIVEN.contains(&t.key)
+        && is_name_word(toks, j + 1)
+    {
+        surname_start = j + 1;
+    } else {
+        return None;
+    }
+    if !is_name_word(toks, surname_start) {
+        return None;
+    }
+    let mut end = surname_start + 1;
+    // A second surname word when the name clearly ends after it.
+    if is_name_word(toks, end) && hard_end(toks, end + 1) && !lex::COMMON_GIVEN.contains(&toks[end].key) {
+        end += 1;
+    }
+    if surname_start == j && !unknown_ok && honorifics.iter().all(|h| matches!(h.as_str(), "سید" | "سیده"))
+    {
+        return None;
+    }
+    Some(NameMatch { start: i, end, name_start, surname_start, honorifics, known: strength >= 2, strength })
+}
+
+/// A person being collected.
+#[derive(Clone, Debug)]
+struct Person {
+    name: String,
+    /// `name_key(name)`.
+    key: String,
+    honorifics: Vec<String>,
+    /// Surname keys.
+    surname: Vec<String>,
+    role: Option<RoleMatch>,
+    /// Role texts restated without a name (to prefer the usual spelling).
+    restated: Vec<String>,
+    /// Mentions: normalized byte ranges.
+    mentions: Vec<(usize, usize)>,
+    /// The name has a given name (not a surname only).
+    full: bool,
+}
+
+fn name_key(text: &str) -> String {
+    lex::canon(text)
+}
+
+struct Collector<'t> {
+    text: &'t str,
+    toks: &'t [Tok],
+    people: Vec<Person>,
+    /// Every word-suffix key of every name (and each surname) → people.
+    index: HashMap<String, Vec<usize>>,
+}
+
+/// The keys of the word suffixes of `name` (the whole name included).
+fn suffix_keys(name: &str) -> Vec<String> {
+    let words = lex::word_keys(name);
+    let parts: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    (0..parts.len()).map(|i| parts[i..].concat()).collect()
+}
+
+impl Collector<'_> {
+    fn range(&self, i: usize, j: usize) -> (usize, usize) {
+        (self.toks[i].start, self.toks[j - 1].end)
+    }
+
+    /// Adds the person named by `n` (with `role`), merging with a known one;
+    /// returns its index.
+    fn add(&mut self, n: &NameMatch, role: Option<RoleMatch>) -> usize {
+        let toks = self.toks;
+        let name = lex::slice(self.text, toks, n.name_start, n.end).to_string();
+        let surname: Vec<String> = toks[n.surname_start..n.end].iter().map(|t| t.key.clone()).collect();
+        let full = n.surname_start > n.name_start || n.honorifics.iter().any(|h| h.starts_with("سید"));
+        let key = name_key(&name);
+        let sk = surname.concat();
+        let range = self.range(n.start, n.end);
+        // The same name, or one of the two is the surname (or the end) of
+        // the other; the earliest person wins.
+        let mut cands: Vec<usize> = Vec::new();
+        for k in suffix_keys(&name).iter().chain(std::iter::once(&sk)) {
+            if let Some(v) = self.index.get(k) {
+                cands.extend(v.iter().copied());
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let found = cands.iter().copied().find(|&i| self.people[i].key == key).or_else(|| {
+            cands.iter().copied().find(|&i| {
+                let p = &self.people[i];
+                let pk = &p.key;
+                (p.surname.concat() == sk && (!p.full || !full))
+                    || (key.chars().count() >= 4 && pk.ends_with(&key))
+                    || (pk.chars().count() >= 4 && key.ends_with(pk.as_str()))
+            })
+        });
+        let idx = match found {
+            Some(idx) => {
+                let p = &mut self.people[idx];
+                if full && !p.full {
+                    p.key = key;
+                    p.name = name;
+                    p.full = true;
+                    p.surname = surname;
+                    let (keys, sk) = (suffix_keys(&p.name), p.surname.concat());
+                    for k in keys.into_iter().chain(std::iter::once(sk)) {
+                        self.index.entry(k).or_default().push(idx);
+                    }
+                }
+                for h in &n.honorifics {
+                    if !p.honorifics.contains(h) {
+                        p.honorifics.push(h.clone());
+                    }
+                }
+                idx
+            }
+            None => {
+                let idx = self.people.len();
+                for k in suffix_keys(&name).into_iter().chain(std::iter::once(sk.clone())) {
+                    self.index.entry(k).or_default().push(idx);
+                }
+                self.people.push(Person {
+                    key,
+                    name,
+                    honorifics: n.honorifics.clone(),
+                    surname,
+                    role: None,
+                    restated: Vec::new(),
+                    mentions: Vec::new(),
+                    full,
+                });
+                idx
+            }
+        };
+        let p = &mut self.people[idx];
+        p.mentions.push(range);
+        if let Some(r) = role {
+            if p.role.is_none() {
+                p.role = Some(r);
+            }
+        }
+        idx
+    }
+}
+
+/// True when a reporting verb follows token `j` in the same sentence.
+fn reporting_follows(toks: &[Tok], mut j: usize) -> bool {
+    let mut n = 0;
+    while j < toks.len() && n < 80 {
+        let t = &toks[j];
+        if VERBS.longest(toks, j).is_some() {
+            return true;
+        }
+        if t.is_sentence_end() && !matches!(t.kind, TokKind::Punct(':')) {
+            return false;
+        }
+        if matches!(t.kind, TokKind::Punct(':')) {
+            return false;
+        }
+        j += 1;
+        n += 1;
+    }
+    false
+}
+
+/// True when token `i` starts a clause: start of text, after a sentence end,
+/// or after the comma that closes «به گزارش ...».
+fn clause_start(toks: &[Tok], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let p = &toks[i - 1];
+    if p.is_sentence_end() {
+        return true;
+    }
+    if matches!(p.kind, TokKind::Punct('،' | ',')) {
+        // Look back for «به گزارش» in this sentence.
+        let mut j = i - 1;
+        let mut n = 0;
+        while j > 0 && n < 25 {
+            j -= 1;
+            n += 1;
+            let t = &toks[j];
+            if t.is_sentence_end() {
+                break;
+            }
+            if t.key == "گزارش" || t.key == "گفته" {
+                return true;
+            }
+            if matches!(t.kind, TokKind::Punct('،' | ',')) {
+                break;
+            }
+        }
+    }
+    false
+}
 
 /// Finds the officials of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
-    let _ = (doc, out);
+    let text = doc.text();
+    let toks = lex::tokens(text);
+    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: HashMap::new() };
+    let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
+    let mut claimed = vec![false; toks.len()];
+
+    // Roles and the names beside them.
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_word() || claimed[i] {
+            i += 1;
+            continue;
+        }
+        let Some(r) = role_at(text, &toks, i, 0) else {
+            i += 1;
+            continue;
+        };
+        // NAME، ROLE or NAME ROLE.
+        let mut named = false;
+        let back = if i > 0 && matches!(toks[i - 1].kind, TokKind::Punct('،' | ',')) { i - 1 } else { i };
+        for s in back.saturating_sub(6)..back {
+            if claimed[s] {
+                continue;
+            }
+            let cs = clause_start(&toks, s);
+            if let Some(n) = name_at(&toks, s, cs) {
+                if n.end == back && (n.strength >= 1 || cs) {
+                    c.add(&n, Some(r.clone()));
+                    for f in claimed.iter_mut().take(r.end).skip(s) {
+                        *f = true;
+                    }
+                    named = true;
+                    break;
+                }
+            }
+        }
+        if !named && back == i && i >= 3 && toks[i - 1].key == "و" {
+            // NAME, a description, و ROLE ORG (… کارشناس ارشد کشاورزی و رئیس …)
+            for s in i.saturating_sub(9)..i - 2 {
+                if claimed[s] {
+                    continue;
+                }
+                let cs = clause_start(&toks, s);
+                if let Some(n) = name_at(&toks, s, cs) {
+                    let gap_ok = n.end < i - 1
+                        && i - 1 - n.end <= 4
+                        && toks[n.end..i - 1].iter().all(|t| t.is_word() && t.key != "و");
+                    if gap_ok && (n.strength >= 1 || cs) {
+                        c.add(&n, Some(r.clone()));
+                        for f in claimed.iter_mut().take(r.end).skip(s) {
+                            *f = true;
+                        }
+                        named = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if !named && r.org.is_some() && back == i && i >= 1 {
+            // SURNAME ROLE ORG after a clause start or a word that
+            // introduces a person (که نوبخت رئیس ..., اظهارات X معاون ...).
+            let s = i - 1;
+            let t = &toks[s];
+            let intro = s > 0
+                && matches!(
+                    toks[s - 1].key.as_str(),
+                    "که" | "اظهارات" | "سخنان" | "گفته" | "حضور" | "همراه" | "توسط"
+                );
+            if !claimed[s]
+                && intro
+                && is_name_word(&toks, s)
+                && t.key.chars().count() >= 4
+                && !lex::NOT_GIVEN.contains(&t.key)
+            {
+                let n = NameMatch {
+                    start: s,
+                    end: i,
+                    name_start: s,
+                    surname_start: s,
+                    honorifics: Vec::new(),
+                    known: false,
+                    strength: 0,
+                };
+                c.add(&n, Some(r.clone()));
+                for f in claimed.iter_mut().take(r.end).skip(s) {
+                    *f = true;
+                }
+                named = true;
+            }
+        }
+        if !named {
+            // ROLE ORG NAME.
+            if let Some(n) = name_at(&toks, r.end, false) {
+                if n.known {
+                    c.add(&n, Some(r.clone()));
+                    for f in claimed.iter_mut().take(n.end).skip(r.start) {
+                        *f = true;
+                    }
+                    named = true;
+                }
+            }
+        }
+        if !named {
+            for f in claimed.iter_mut().take(r.end).skip(r.start) {
+                *f = true;
+            }
+            let para_start = r.start == 0 || toks[r.start - 1].kind == TokKind::Para;
+            let subject = para_start
+                || clause_start(&toks, r.start)
+                || !toks[r.start - 1].is_word()
+                || matches!(
+                    toks[r.start - 1].key.as_str(),
+                    "رابطه"
+                        | "راستا"
+                        | "ادامه"
+                        | "پایان"
+                        | "همچنین"
+                        | "خصوص"
+                        | "زمینه"
+                        | "باره"
+                        | "امروز"
+                        | "صبح"
+                        | "ظهر"
+                        | "عصر"
+                        | "شب"
+                        | "دیروز"
+                        | "نیز"
+                        | "ضمن"
+                        | "اینباره"
+                );
+            let rep =
+                para_start || (subject && !in_statement(&toks, r.start) && reporting_follows(&toks, r.end));
+            unnamed.push((r.clone(), rep));
+        }
+        i = r.end.max(i + 1);
+    }
+
+    surnames(&mut c, &mut claimed);
+
+    // Names as subjects of a reporting verb, and names with honorifics.
+    let mut i = 0;
+    while i < toks.len() {
+        if claimed[i] || !toks[i].is_word() {
+            i += 1;
+            continue;
+        }
+        // A known surname starts here: a mention, not a new person.
+        if c.index.contains_key(&toks[i].key) {
+            i += 1;
+            continue;
+        }
+        let named_slot = i >= 2 && toks[i - 2].key == "به" && toks[i - 1].key == "نام";
+        let cs = clause_start(&toks, i) || named_slot;
+        let para = i == 0 || toks[i - 1].kind == TokKind::Para;
+        if let Some(n) = name_at(&toks, i, cs) {
+            let strong_hon = n.honorifics.iter().any(|h| !matches!(h.as_str(), "سید" | "سیده"));
+            let verb_near = (n.end..n.end + 4)
+                .take_while(|&j| j < toks.len())
+                .any(|j| VERBS.longest(&toks, j).is_some() && (n.end..j).all(|k| soft_after(&toks, k)));
+            let ok = (cs && reporting_follows(&toks, n.end) && (n.strength >= 1 || soft_after(&toks, n.end)))
+                || (strong_hon && n.known)
+                || (n.known && verb_near)
+                || (para && n.known)
+                || (named_slot && n.strength >= 1)
+                || (n.known && n.honorifics.iter().any(|h| h.starts_with("سید")) && n.surname_start < n.end);
+            if ok && (n.end - n.start) <= 5 {
+                c.add(&n, None);
+                for f in claimed.iter_mut().take(n.end).skip(n.start) {
+                    *f = true;
+                }
+                i = n.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+
+    surnames(&mut c, &mut claimed);
+
+    // Roles without a name: a restated role, or the role of a person named
+    // without one.
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut roleless: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for (pi, p) in c.people.iter().enumerate() {
+        match &p.role {
+            Some(r) => by_title.entry(r.title_key.clone()).or_default().push(pi),
+            None => {
+                if let Some(first) = p.mentions.iter().map(|m| m.0).min() {
+                    roleless.entry(first).or_insert(pi);
+                }
+            }
+        }
+    }
+    for (r, reporting) in unnamed {
+        let rr = c.range(r.start, r.end);
+        let same = by_title.get(&r.title_key).and_then(|v| {
+            v.iter().copied().find(|&pi| c.people[pi].role.as_ref().is_some_and(|pr| org_compatible(pr, &r)))
+        });
+        if let Some(pi) = same {
+            c.people[pi].mentions.push(rr);
+            c.people[pi].restated.push(r.role.clone());
+            continue;
+        }
+        if !reporting || (r.org.is_none() && r.title_key.chars().count() < 8) {
+            continue;
+        }
+        // The nearest person without a role, preferring one named after.
+        let after = roleless.range(rr.0..).next().map(|(&f, &pi)| (f, pi, f - rr.0));
+        let before = roleless.range(..rr.0).next_back().map(|(&f, &pi)| (f, pi, (rr.0 - f) * 4));
+        let best = match (after, before) {
+            (Some(a), Some(b)) => Some(if a.2 <= b.2 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        if let Some((first, pi, _)) = best {
+            roleless.remove(&first);
+            by_title.entry(r.title_key.clone()).or_default().push(pi);
+            c.people[pi].role = Some(r);
+            c.people[pi].mentions.push(rr);
+        }
+    }
+
+    // وی / او: the person mentioned last before.
+    let mut all: Vec<(usize, usize)> =
+        c.people.iter().enumerate().flat_map(|(pi, p)| p.mentions.iter().map(move |m| (m.0, pi))).collect();
+    all.sort_unstable();
+    for t in toks.iter() {
+        if t.is_word() && (t.key == "وی" || t.key == "او") {
+            let pos = all.partition_point(|m| m.0 < t.start);
+            if pos > 0 {
+                let pi = all[pos - 1].1;
+                c.people[pi].mentions.push((t.start, t.end));
+            }
+        }
+    }
+
+    // Output, in order of first mention.
+    let mut people = c.people;
+    for p in &mut people {
+        p.mentions.sort_unstable();
+        p.mentions.dedup();
+        // The role as most often written (a misspelt first statement loses).
+        if let Some(r) = &mut p.role {
+            let own = p.restated.iter().filter(|x| **x == r.role).count() + 1;
+            let best = p
+                .restated
+                .iter()
+                .filter(|x| x.split(' ').next() == r.role.split(' ').next())
+                .max_by_key(|x| p.restated.iter().filter(|y| y == x).count());
+            if let Some(b) = best {
+                if p.restated.iter().filter(|y| *y == b).count() > own {
+                    r.role = b.clone();
+                }
+            }
+        }
+    }
+    people.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.0));
+    for p in people {
+        let (role, organization) = match &p.role {
+            Some(r) => {
+                if let (Some((name, kind)), true) = (&r.org, r.implied) {
+                    organizations::add(out, name, *kind, None);
+                }
+                (Some(r.role.clone()), r.org.as_ref().map(|o| o.0.clone()))
+            }
+            None => (None, None),
+        };
+        let mentions = p.mentions.iter().map(|&(s, e)| doc.span(s..e)).collect();
+        out.officials.push(Official { name: p.name, honorifics: p.honorifics, role, organization, mentions });
+    }
+}
+
+/// After a name of unknown first name: a word that typically follows the
+/// subject of a reporting sentence.
+fn soft_after(toks: &[Tok], j: usize) -> bool {
+    toks.get(j).is_some_and(|t| {
+        matches!(
+            t.key.as_str(),
+            "امروز"
+                | "صبح"
+                | "ظهر"
+                | "عصر"
+                | "شامگاه"
+                | "بامداد"
+                | "دیروز"
+                | "در"
+                | "با"
+                | "ضمن"
+                | "پیش"
+                | "روز"
+                | "عصرامروز"
+        ) || VERBS.longest(toks, j).is_some()
+    })
+}
+
+/// Two roles with the same title may be the same role restated: their
+/// bodies share their last word, or one has none.
+fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
+    match (&a.org, &b.org) {
+        (Some((x, _)), Some((y, _))) => {
+            let (x, y) = (lex::canon(x), lex::canon(y));
+            x.contains(&y) || y.contains(&x) || {
+                let lx = x.chars().rev().take(4).collect::<String>();
+                let ly = y.chars().rev().take(4).collect::<String>();
+                lx == ly
+            }
+        }
+        _ => true,
+    }
+}
+
+/// Adds every restated surname of the people known so far as a mention and
+/// marks its tokens as claimed.
+fn surnames(c: &mut Collector, claimed: &mut [bool]) {
+    let toks = c.toks;
+    let mut at: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for p in &c.people {
+        if let Some(f) = p.surname.first() {
+            at.entry(f.clone()).or_default();
+        }
+    }
+    for (j, t) in toks.iter().enumerate() {
+        if let Some(v) = at.get_mut(t.key.as_str()) {
+            v.push(j);
+        }
+    }
+    let mut covered: Vec<(usize, usize)> = c.people.iter().flat_map(|p| p.mentions.iter().copied()).collect();
+    covered.sort_unstable();
+    let inside = |covered: &[(usize, usize)], r: (usize, usize)| {
+        let k = covered.partition_point(|m| m.0 <= r.0);
+        covered[..k].iter().rev().take(8).any(|m| r.1 <= m.1)
+    };
+    for pi in 0..c.people.len() {
+        let sn = c.people[pi].surname.clone();
+        let Some(first) = sn.first() else { continue };
+        let Some(starts) = at.get(first.as_str()) else { continue };
+        for &j in starts.iter() {
+            if j + sn.len() > toks.len() || !toks[j..j + sn.len()].iter().zip(&sn).all(|(t, k)| &t.key == k) {
+                continue;
+            }
+            if claimed[j] && sn.len() == 1 && inside(&covered, (toks[j].start, toks[j].end)) {
+                continue;
+            }
+            let r = (toks[j].start, toks[j + sn.len() - 1].end);
+            if !inside(&covered, r) {
+                c.people[pi].mentions.push(r);
+            }
+            for f in claimed.iter_mut().skip(j).take(sn.len()) {
+                *f = true;
+            }
+        }
+    }
+}
+
+/// True when token `i` lies inside a reported statement: after a «:» or an
+/// unclosed «« » earlier in its paragraph.
+fn in_statement(toks: &[Tok], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        match toks[j].kind {
+            TokKind::Para => return false,
+            TokKind::Punct('«') => return true,
+            // A statement opens after «VERB:», not after «خبرگزاری فارس:».
+            TokKind::Punct(':')
+                if (j.saturating_sub(3)..j).any(|x| VERBS.longest(toks, x).is_some_and(|(e, _)| e == j)) =>
+            {
+                return true;
+            }
+            TokKind::Punct('»') => return false,
+            _ => {}
+        }
+    }
+    false
 }

@@ -1,9 +1,493 @@
-//! Organizations.
+//! Organizations: a head word from `data/people/org-heads.tsv` (شهرداری,
+//! وزارت, سازمان, اداره کل ...) and its complement (the words naming which
+//! one: شهرداری قم, سازمان برنامه و بودجه), ended at a sound boundary; bodies
+//! nested in a name (اداره کل ارتباطات ... شهرداری قم) are reported too.
 
+use super::officials::lex::{self, Tok, TokKind, HEADS, HONORIFICS, TITLES};
 use super::Doc;
-use crate::model::Extraction;
+use crate::model::{Extraction, OrgKind, Organization};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Most words a complement may have (the nested body not counted).
+const MAX_COMPLEMENT: usize = 6;
+
+/// Verbs that take a noun before them (تلاش دارد, اعلام کرد).
+const LIGHT_VERBS: [&str; 38] = [
+    "دارد",
+    "دارند",
+    "داشت",
+    "داشته",
+    "داشتند",
+    "داشتهاند",
+    "کرد",
+    "کرده",
+    "کردند",
+    "کردهاند",
+    "کند",
+    "کنند",
+    "نمود",
+    "نموده",
+    "نمایند",
+    "شد",
+    "شده",
+    "شدند",
+    "شدهاند",
+    "شود",
+    "شوند",
+    "گردد",
+    "گردید",
+    "است",
+    "بود",
+    "بودند",
+    "باشد",
+    "گرفت",
+    "گرفته",
+    "داد",
+    "داده",
+    "دادند",
+    "دادهاند",
+    "کرداست",
+    "میکند",
+    "ندارد",
+    "نیست",
+    "هستند",
+];
+
+/// An organization name found at a token position.
+#[derive(Clone, Debug)]
+pub(crate) struct OrgMatch {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The name, normalized.
+    pub name: String,
+    /// Its kind.
+    pub kind: OrgKind,
+    /// The last body nested inside the name (… شهرداری قم), if any.
+    pub nested: Option<Box<OrgMatch>>,
+}
+
+/// Where a complement starting at token `k` ends, and the body nested at its
+/// end, if any. `head_kind` is the kind of the body being completed.
+pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usize, Option<Box<OrgMatch>>) {
+    let mut end = k;
+    let mut words = 0usize;
+    let mut used_and = 0u8;
+    let mut j = k;
+    while j < toks.len() && words < MAX_COMPLEMENT {
+        let t = &toks[j];
+        if t.kind == TokKind::Num {
+            let after_area = j > 0 && matches!(toks[j - 1].key.as_str(), "منطقه" | "ناحیه" | "شعبه" | "واحد");
+            if after_area {
+                end = j + 1;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if matches!(t.kind, TokKind::Punct('،' | ',')) && words > 0 && used_and == 0 {
+            // صنعت، معدن و تجارت
+            let ok = toks.get(j + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n))
+                && toks.get(j + 2).is_some_and(|n| n.key == "و")
+                && toks.get(j + 3).is_some_and(|n| n.is_word() && !lex::is_boundary(n));
+            if ok {
+                // The list «X، Y و Z» closes the name's conjunctions.
+                used_and = 1;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if !t.is_word() {
+            break;
+        }
+        if t.key == "و" {
+            // Continue across one «و» only, into another plain word.
+            let Some(n) = toks.get(j + 1) else { break };
+            if used_and >= 2 {
+                break;
+            }
+            used_and += 1;
+            if j == k
+                || !n.is_word()
+                || lex::is_boundary(n)
+                || HEADS.longest(toks, j + 1).is_some()
+                || TITLES.longest(toks, j + 1).is_some()
+                || HONORIFICS.longest(toks, j + 1).is_some()
+            {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        if let Some((pend, _)) = super::locations::place_at(text, t.start).filter(|_| !lex::is_boundary(t)) {
+            // A place ends the name.
+            let mut e = j;
+            while e < toks.len() && toks[e].start < pend {
+                e += 1;
+            }
+            end = e.max(j + 1);
+            break;
+        }
+        let nest_ok = j > k || HEADS.longest(toks, j).is_some_and(|(_, h)| h.needs_complement);
+        if depth < 3 && nest_ok {
+            if let Some(n) = org_at_depth(text, toks, j, depth + 1) {
+                end = n.end;
+                return (end, Some(Box::new(n)));
+            }
+        }
+        let fixed_prep = words > 0
+            && matches!(t.key.as_str(), "از" | "با" | "به")
+            && matches!(
+                (toks[j - 1].key.as_str(), t.key.as_str()),
+                ("حمایت" | "دفاع" | "حفاظت" | "پیشگیری", "از") | ("مبارزه", "با") | ("رسیدگی", "به")
+            )
+            && toks.get(j + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n));
+        if fixed_prep {
+            j += 1;
+            continue;
+        }
+        if lex::is_boundary(t) || TITLES.longest(toks, j).is_some() || HONORIFICS.longest(toks, j).is_some() {
+            break;
+        }
+        if t.key.starts_with("سید")
+            && t.key.len() > "سید".len() + 4
+            && lex::GIVEN.contains(&t.key["سید".len()..])
+        {
+            break;
+        }
+        if j > k
+            && lex::COMMON_GIVEN.contains(&t.key)
+            && toks.get(j + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n))
+        {
+            break;
+        }
+        if matches!(t.key.as_str(), "ها" | "های" | "هایی" | "ای") {
+            break;
+        }
+        // حمل و نقل is one word.
+        if t.key == "حمل"
+            && toks.get(j + 1).is_some_and(|n| n.key == "و")
+            && toks.get(j + 2).is_some_and(|n| n.key == "نقل")
+        {
+            end = j + 3;
+            words += 1;
+            j += 3;
+            continue;
+        }
+        // A noun before a light verb is the verb's, not the name's (… قم تلاش دارد).
+        if toks
+            .get(j + 1)
+            .is_some_and(|n| n.verbish || n.key == "را" || LIGHT_VERBS.contains(&n.key.as_str()))
+        {
+            break;
+        }
+        end = j + 1;
+        words += 1;
+        j += 1;
+        // استان X / شهرستان X / کشور end the name.
+        if t.key == "کشور" {
+            break;
+        }
+        if matches!(t.key.as_str(), "استان" | "شهرستان") {
+            if words > 1 {
+                // «... استان» with no name after it: the province is implied.
+                end = j - 1;
+            }
+            if let Some(n) = toks.get(j).filter(|n| n.is_word() && !lex::is_boundary(n)) {
+                if *GAZETTEER {
+                    // Only a known place completes «استان/شهرستان».
+                    if let Some((pend, _)) = super::locations::place_at(text, n.start) {
+                        let mut e = j;
+                        while e < toks.len() && toks[e].start < pend {
+                            e += 1;
+                        }
+                        end = e;
+                    }
+                } else {
+                    end = j + 1;
+                    j += 1;
+                    if toks.get(j).is_some_and(|n| {
+                        matches!(n.key.as_str(), "جنوبی" | "شمالی" | "شرقی" | "غربی" | "رضوی" | "مرکزی")
+                    }) {
+                        end = j + 1;
+                    }
+                }
+            }
+            break;
+        }
+    }
+    (end, None)
+}
+
+/// True once the locations gazetteer answers (`place_at`): bodies of a
+/// place (شهرداری, استانداری ...) then take only a place as complement.
+pub(crate) static GAZETTEER: LazyLock<bool> =
+    LazyLock::new(|| super::locations::place_at("شهرداری تهران", "شهرداری ".len()).is_some());
+
+/// The end of the place that completes a body of a place, at token `k`:
+/// a gazetteer place, «استان/شهرستان/شهر/بخش» + place, or «منطقه/ناحیه N».
+pub(crate) fn place_complement(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    let end_at = |pend: usize| {
+        let mut e = k;
+        while e < toks.len() && toks[e].start < pend {
+            e += 1;
+        }
+        e
+    };
+    if matches!(t.key.as_str(), "منطقه" | "ناحیه") && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Num)
+    {
+        // شهرداری منطقه 3 تهران
+        let e = k + 2;
+        if let Some(n) = toks.get(e) {
+            if let Some((pend, _)) = super::locations::place_at(text, n.start) {
+                let mut e2 = e;
+                while e2 < toks.len() && toks[e2].start < pend {
+                    e2 += 1;
+                }
+                return Some(e2);
+            }
+        }
+        return Some(e);
+    }
+    if t.is_word() && matches!(t.key.as_str(), "استان" | "شهرستان" | "شهر" | "بخش" | "روستای")
+    {
+        let n = toks.get(k + 1)?;
+        let (pend, _) = super::locations::place_at(text, n.start)?;
+        let mut e = k + 1;
+        while e < toks.len() && toks[e].start < pend {
+            e += 1;
+        }
+        return Some(e);
+    }
+    let (pend, _) = super::locations::place_at(text, t.start)?;
+    Some(end_at(pend))
+}
+
+/// The organization named at token `i`, if any.
+pub(crate) fn org_at(text: &str, toks: &[Tok], i: usize) -> Option<OrgMatch> {
+    org_at_depth(text, toks, i, 0)
+}
+
+fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatch> {
+    let (hend, head) = HEADS.longest(toks, i)?;
+    if i > 0
+        && matches!(toks[i - 1].key.as_str(), "این" | "آن" | "هر" | "همین" | "همان" | "چند" | "یک" | "کدام")
+    {
+        return None;
+    }
+    let (end, nested) = if head.place && *GAZETTEER {
+        (place_complement(text, toks, hend).unwrap_or(hend), None)
+    } else if head.needs_complement {
+        complement(text, toks, hend, depth)
+    } else {
+        // A body on its own may be followed by its place: استان X / شهرستان X
+        // or a gazetteer place.
+        let mut e = hend;
+        if let Some(t) = toks.get(hend) {
+            if matches!(t.key.as_str(), "استان" | "شهرستان")
+                && toks.get(hend + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n))
+            {
+                e = hend + 2;
+            } else if let Some((pend, _)) = super::locations::place_at(text, t.start).filter(|_| {
+                !lex::is_boundary(t)
+                    && matches!(head.kind, OrgKind::Department | OrgKind::Organization | OrgKind::Foundation)
+            }) {
+                while e < toks.len() && toks[e].start < pend {
+                    e += 1;
+                }
+            }
+        }
+        (e, None)
+    };
+    if head.needs_complement && end == hend && !head.bare {
+        return None;
+    }
+    let name = match (&head.canonical, end == hend) {
+        (Some(c), true) => c.clone(),
+        _ => lex::slice(text, toks, i, end).to_string(),
+    };
+    let mut kind = head.kind;
+    let words: Vec<&str> = toks[hend..end].iter().map(|t| t.key.as_str()).collect();
+    let nested_start = nested.as_ref().map_or(end, |n| n.start);
+    let own: &[&str] = &words[..nested_start.saturating_sub(hend).min(words.len())];
+    if matches!(kind, OrgKind::Department | OrgKind::Organization) && nested.is_none() {
+        if own.contains(&"شهرستان") {
+            kind = OrgKind::CountyOffice;
+        } else if own.contains(&"استان") {
+            kind = OrgKind::ProvinceOffice;
+        }
+    }
+    Some(OrgMatch { start: i, end, name, kind, nested })
+}
+
+/// Records `m` (and the bodies nested in it) in `found`.
+fn record(
+    doc: &Doc,
+    toks: &[Tok],
+    m: &OrgMatch,
+    found: &mut Vec<Organization>,
+    index: &mut HashMap<String, usize>,
+    nests: &mut Vec<(usize, usize)>,
+) -> usize {
+    let span = doc.span(toks[m.start].start..toks[m.end - 1].end);
+    let mut k = org_key(&m.name);
+    if !index.contains_key(&k) {
+        // A shortened restatement: the same body (nested part) after a
+        // prefix of a known name (اداره کل ارتباطات شهرداری قم).
+        if let Some(n) = &m.nested {
+            let own = lex::canon(lex::slice(doc.text(), toks, m.start, n.start));
+            let tail = lex::canon(&n.name);
+            if let Some((kk, _)) =
+                index.iter().find(|(kk, _)| kk.len() > k.len() && kk.starts_with(&own) && kk.ends_with(&tail))
+            {
+                k = kk.clone();
+            }
+        }
+    }
+    let at = match index.get(&k) {
+        Some(&n) => {
+            if !found[n].mentions.iter().any(|s| s.start == span.start) {
+                found[n].mentions.push(span);
+            }
+            n
+        }
+        None => {
+            index.insert(k, found.len());
+            found.push(Organization { name: m.name.clone(), kind: Some(m.kind), mentions: vec![span] });
+            found.len() - 1
+        }
+    };
+    if let Some(n) = &m.nested {
+        let inner = record(doc, toks, n, found, index, nests);
+        nests.push((at, inner));
+    }
+    at
+}
+
+/// A body's name as word keys separated by spaces, «استان» dropped.
+fn org_words(name: &str) -> String {
+    let words = lex::word_keys(name);
+    let mut out: Vec<&str> = Vec::new();
+    for w in words.split(' ') {
+        // شورای اسلامی شهر = شورای شهر
+        if w == "استان" || (w == "اسلامی" && out.last() == Some(&"شورای")) {
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+/// True when the words of `short` are a run of the words of `long`.
+fn holds(long: &str, short: &str) -> bool {
+    long.len() > short.len() && format!(" {long} ").contains(&format!(" {short} "))
+}
+
+/// The comparison key of a body's name: canonical, «استان» dropped.
+fn org_key(name: &str) -> String {
+    org_words(name).replace(' ', "")
+}
+
+/// Adds a body (by name) with one mention, merging with a known one (the
+/// same, or a prefix of it, which takes the longer name).
+pub(crate) fn add(out: &mut Extraction, name: &str, kind: OrgKind, span: Option<crate::span::TextSpan>) {
+    let k = org_key(name);
+    let w = org_words(name);
+    if let Some(o) = out.organizations.iter_mut().find(|o| {
+        let ow = org_words(&o.name);
+        org_key(&o.name) == k || ow.starts_with(&format!("{w} ")) || w.starts_with(&format!("{ow} "))
+    }) {
+        if org_key(&o.name).len() < k.len() {
+            o.name = name.to_string();
+        }
+        if let Some(s) = span {
+            if !o.mentions.iter().any(|m| m.start == s.start) {
+                o.mentions.push(s);
+            }
+        }
+        return;
+    }
+    out.organizations.push(Organization {
+        name: name.to_string(),
+        kind: Some(kind),
+        mentions: span.into_iter().collect(),
+    });
+}
 
 /// Finds the organizations of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
-    let _ = (doc, out);
+    let text = doc.text();
+    let toks = lex::tokens(text);
+    let mut found = Vec::new();
+    let mut index = HashMap::new();
+    let mut nests = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].is_word() {
+            if let Some(m) = org_at(text, &toks, i) {
+                record(doc, &toks, &m, &mut found, &mut index, &mut nests);
+                i = m.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // A name held in a longer one (not as the body nested in it) is a
+    // mention of it (شورای شهر → شورای شهر تهران).
+    let keys: Vec<String> = found.iter().map(|o| org_words(&o.name)).collect();
+    let mut merged: Vec<Option<usize>> = vec![None; found.len()];
+    let n = if found.len() > 300 { 0 } else { found.len() };
+    for a in 0..n {
+        let longer: Vec<usize> = (0..found.len())
+            .filter(|&b| b != a && holds(&keys[b], &keys[a]) && !nests.contains(&(b, a)))
+            .collect();
+        // One longer name, or a chain of them: the longest.
+        if let Some(&top) = longer.iter().max_by_key(|&&b| keys[b].len()) {
+            if longer.iter().all(|&b| b == top || holds(&keys[top], &keys[b])) {
+                merged[a] = Some(top);
+            }
+        }
+    }
+    let mut kept = Vec::new();
+    let mut moved: Vec<(usize, Vec<crate::span::TextSpan>)> = Vec::new();
+    for (a, o) in found.into_iter().enumerate() {
+        match merged[a] {
+            Some(b) => moved.push((b, o.mentions)),
+            _ => kept.push((a, o)),
+        }
+    }
+    for (b, ms) in moved {
+        if let Some((_, o)) = kept.iter_mut().find(|(i, _)| *i == b) {
+            o.mentions.extend(ms);
+            o.mentions.sort_by_key(|m| m.start);
+        }
+    }
+    out.organizations.extend(kept.into_iter().map(|(_, o)| o));
+    // Agencies cited: «به گزارش X», «به نقل از X».
+    for i in 1..toks.len() {
+        if toks[i - 1].key == "به" && (toks[i].key == "گزارش" || toks[i].key == "نقل") {
+            let mut j = i + 1;
+            if toks.get(j).is_some_and(|t| t.key == "از") {
+                j += 1;
+            }
+            if toks.get(j).is_some_and(|t| t.key == "خبرگزاری") {
+                continue;
+            }
+            if let Some((e, a)) = lex::AGENCIES.longest(&toks, j) {
+                if toks.get(e).is_none_or(|t| !t.is_word() || lex::is_boundary(t)) {
+                    let span = doc.span(toks[j].start..toks[e - 1].end);
+                    add(out, &format!("خبرگزاری {a}"), OrgKind::Agency, Some(span));
+                }
+            }
+        }
+    }
+    if let Some(src) = &out.source {
+        let name = format!("خبرگزاری {}", src.agency);
+        let span = src.span.clone();
+        add(out, &name, OrgKind::Agency, Some(span));
+    }
 }

@@ -1,9 +1,885 @@
-//! Projects.
+//! Projects: named facilities (رمپ حکیم, پیاده‌راه آیت‌الله طالقانی) and
+//! works described by an activity (روکش آسفالت معابر), with their phase,
+//! status and location.
+//!
+//! A project starts at a kind from data/projects/kinds.tsv or an activity
+//! from data/projects/works.tsv; its name runs over the words after it up
+//! to punctuation, a conjunction, a preposition, a verb or a status word.
+//! A mention counts when the text says something happens to it: it is
+//! the object of افتتاح/احداث/بهره‌برداری از ..., an item of a list
+//! (به مواردی همچون X، Y و Z), or it is named in a clause with a status
+//! cue. The status comes from the governing noun, else the nearest cue of
+//! the clause, the sentence, then the paragraph.
 
+use super::locations::{self, Gap, Tok};
+use super::locations::{FastMap as HashMap, FastSet as HashSet};
 use super::Doc;
-use crate::model::Extraction;
+use crate::lexicon::{entries, rows};
+use crate::model::{Extraction, Project, ProjectStatus};
+use std::sync::LazyLock;
+
+static KINDS: &str = include_str!("../../data/projects/kinds.tsv");
+static WORKS: &str = include_str!("../../data/projects/works.tsv");
+static STATUS: &str = include_str!("../../data/projects/status.tsv");
+static GOVERNORS: &str = include_str!("../../data/projects/governors.tsv");
+static STOP: &str = include_str!("../../data/projects/stop.txt");
+static BINOMIALS: &str = include_str!("../../data/projects/binomials.txt");
+
+/// Most words a lexicon entry spans.
+const MAX_WORDS: usize = 6;
+/// Most words in a name after its kind.
+const MAX_NAME: usize = 5;
+
+use super::locations::{fold, Folded};
+
+fn parse_status(s: &str) -> Option<ProjectStatus> {
+    Some(match s {
+        "opening" => ProjectStatus::Opening,
+        "groundbreaking" => ProjectStatus::Groundbreaking,
+        "under_construction" => ProjectStatus::UnderConstruction,
+        "completed" => ProjectStatus::Completed,
+        "planned" => ProjectStatus::Planned,
+        _ => return None,
+    })
+}
+
+/// A lexicon of multiword entries matched on folded words, ignoring how
+/// the words are separated (space, ZWNJ or nothing).
+struct Lex {
+    map: HashMap<String, usize>,
+    prefixes: HashSet<String>,
+    /// (kind or label, status) per entry.
+    vals: Vec<(String, Option<ProjectStatus>)>,
+}
+
+impl Lex {
+    fn new() -> Lex {
+        Lex { map: HashMap::default(), prefixes: HashSet::default(), vals: Vec::new() }
+    }
+
+    fn add(&mut self, form: &str, val: (String, Option<ProjectStatus>)) {
+        let key = fold(form);
+        if key.is_empty() || self.map.contains_key(&key) {
+            return;
+        }
+        for (i, _) in key.char_indices().skip(1) {
+            self.prefixes.insert(key[..i].to_string());
+        }
+        self.prefixes.insert(key.clone());
+        self.map.insert(key, self.vals.len());
+        self.vals.push(val);
+    }
+
+    /// The longest entry starting at word `i`: its last word and value index.
+    fn longest(&self, w: &Words, i: usize) -> Option<(usize, usize)> {
+        self.longest_with(w, i, false)
+    }
+
+    /// The same; with `fillers`, a number or جدید after the first word is
+    /// skipped (خط 2 اتوبوس تندرو, ایستگاه جدید آتش‌نشانی).
+    fn longest_with(&self, w: &Words, i: usize, fillers: bool) -> Option<(usize, usize)> {
+        if !self.prefixes.contains(w.f(i)) {
+            return None;
+        }
+        let mut buf = String::new();
+        let mut best = None;
+        let mut j = i;
+        while j < w.len() && j < i + MAX_WORDS {
+            if j > i && w.toks[j - 1].gap != Gap::Space {
+                break;
+            }
+            let f = w.f(j);
+            if fillers
+                && j == i + 1
+                && (f == "جدید" || f.chars().all(|c| c.is_ascii_digit()))
+                && w.toks[j].gap == Gap::Space
+                && self.prefixes.contains(&format!("{buf}{}", w.f(j + 1)))
+            {
+                j += 1;
+                continue;
+            }
+            buf.push_str(w.f(j));
+            if !self.prefixes.contains(&buf) {
+                break;
+            }
+            if let Some(&v) = self.map.get(&buf) {
+                best = Some((j, v));
+            }
+            j += 1;
+        }
+        best
+    }
+}
+
+struct Lexicons {
+    kinds: Lex,
+    works: Lex,
+    status: Lex,
+    governors: Lex,
+    stop: HashSet<String>,
+    binomials: HashSet<(String, String)>,
+}
+
+static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
+    let mut kinds = Lex::new();
+    for r in rows(KINDS) {
+        let Some(form) = r.first().copied() else { continue };
+        let kind = r.get(1).copied().unwrap_or(form).to_string();
+        kinds.add(form, (kind.clone(), None));
+        // Ezafe after a vowel: متروی تهران, مدرسه‌ی شهید.
+        // (Not پیاده‌رو: پیاده‌روی is walking.)
+        if form.ends_with(['و', 'ا', 'ه']) && !form.ends_with("پیاده‌رو") {
+            kinds.add(&format!("{form}ی"), (kind.clone(), None));
+        }
+        // Plurals on the first word: سالن‌های ورزشی, ایستگاه‌های آتش‌نشانی.
+        let (first, rest) = form.split_once(' ').unwrap_or((form, ""));
+        for suffix in ["ها", "های", "هایی"] {
+            kinds.add(&format!("{first}{suffix} {rest}"), (kind.clone(), None));
+        }
+    }
+    let mut works = Lex::new();
+    for r in rows(WORKS) {
+        let Some(form) = r.first().copied() else { continue };
+        let kind = r.get(1).copied().unwrap_or(form).to_string();
+        works.add(form, (kind, None));
+    }
+    let mut status = Lex::new();
+    for r in rows(STATUS) {
+        let (Some(cue), Some(st)) = (r.first(), r.get(1).and_then(|s| parse_status(s))) else {
+            continue;
+        };
+        status.add(cue, (String::new(), Some(st)));
+    }
+    let mut governors = Lex::new();
+    for r in rows(GOVERNORS) {
+        let Some(cue) = r.first() else { continue };
+        governors.add(cue, (String::new(), r.get(1).and_then(|s| parse_status(s))));
+    }
+    let stop = entries(STOP).map(fold).collect();
+    let binomials = entries(BINOMIALS)
+        .filter_map(|l| l.split_once(' '))
+        .map(|(a, b)| (fold(a), fold(b.trim())))
+        .collect();
+    Lexicons { kinds, works, status, governors, stop, binomials }
+});
+
+/// The words of a document with their folded forms and where clauses,
+/// sentences and paragraphs break.
+struct Words<'t> {
+    text: &'t str,
+    toks: Vec<Tok>,
+    folded: Folded,
+    /// Clause, sentence and paragraph number of each word.
+    clause: Vec<u32>,
+    sentence: Vec<u32>,
+    para: Vec<u32>,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str, toks: Vec<Tok>, folded: Folded) -> Words<'t> {
+        let (mut c, mut s, mut p) = (0u32, 0u32, 0u32);
+        let mut clause = Vec::with_capacity(toks.len());
+        let mut sentence = Vec::with_capacity(toks.len());
+        let mut para = Vec::with_capacity(toks.len());
+        let mut prev_end = 0usize;
+        for t in &toks {
+            let gap = text.get(prev_end..t.start).unwrap_or("");
+            if gap.contains('\n') {
+                p += 1;
+                s += 1;
+                c += 1;
+            } else if gap.contains(['.', '!', '?', '؟']) {
+                s += 1;
+                c += 1;
+            } else if gap.contains([':', '؛', ';', '«', '»']) {
+                c += 1;
+            }
+            clause.push(c);
+            sentence.push(s);
+            para.push(p);
+            prev_end = t.end;
+        }
+        Words { text, toks, folded, clause, sentence, para }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn f(&self, i: usize) -> &str {
+        self.folded.get(i)
+    }
+
+    fn gap(&self, i: usize) -> Gap {
+        self.toks.get(i).map_or(Gap::Break, |t| t.gap)
+    }
+}
+
+/// The ordinal starting at word `i` (پنجم, پنجمین, بیست و پنجم, or digits
+/// after فاز): its value and last word.
+fn ordinal_at(w: &Words, i: usize) -> Option<(u32, usize)> {
+    let t = w.toks.get(i)?;
+    let f = w.f(i);
+    if !f.is_empty() && f.len() <= 3 && f.chars().all(|c| c.is_ascii_digit()) {
+        return Some((f.parse().ok()?, i));
+    }
+    // Look at a few words only: the number grammar reads what it is given.
+    let stop = w.toks.get((i + 5).min(w.len() - 1)).map_or(t.end, |x| x.end);
+    let (n, len) = crate::numbers::ordinal_prefix(w.text.get(t.start..stop)?)?;
+    let end = t.start + len;
+    let last = (i..w.len()).take(6).find(|&j| w.toks[j].end == end)?;
+    Some((u32::try_from(n).ok()?, last))
+}
+
+/// Whether word `i` is an ordinal.
+fn ordinal(w: &Words, i: usize) -> bool {
+    let f = w.f(i);
+    // Cheap test first: ordinals end in م or مین (پنجم, نخستین), or are اول/نخست.
+    (f.ends_with('م') || f.ends_with("ین") || matches!(f, "اول" | "نخست")) && ordinal_at(w, i).is_some()
+}
+
+/// A cardinal number word or digits, and its value when small words.
+fn cardinal(w: &str) -> Option<u64> {
+    const CARD: [(&str, u64); 12] = [
+        ("یک", 1),
+        ("دو", 2),
+        ("سه", 3),
+        ("چهار", 4),
+        ("پنج", 5),
+        ("شش", 6),
+        ("هفت", 7),
+        ("هشت", 8),
+        ("نه", 9),
+        ("ده", 10),
+        ("صد", 100),
+        ("هزار", 1000),
+    ];
+    if let Some(&(_, n)) = CARD.iter().find(|(s, _)| *s == w) {
+        return Some(n);
+    }
+    if !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()) {
+        return w.parse().ok().or(Some(u64::MAX));
+    }
+    None
+}
+
+/// Light verbs: the word before one is a verbal noun, not part of a name.
+const LIGHT: [&str; 16] = [
+    "شد",
+    "شده",
+    "شدند",
+    "شود",
+    "کرد",
+    "کرده",
+    "کردند",
+    "کند",
+    "گرفت",
+    "گرفته",
+    "گردید",
+    "زد",
+    "داد",
+    "یافت",
+    "دارد",
+    "نمود",
+];
+
+/// Kinds that name a generic place or thing unless a name follows.
+const WEAK: [&str; 22] = [
+    "ایستگاه",
+    "سالن",
+    "پایگاه",
+    "محور",
+    "راه",
+    "مجتمع",
+    "بازار",
+    "انبار",
+    "چاه",
+    "کانال",
+    "مخزن",
+    "تالار",
+    "فضای سبز",
+    "منزل",
+    "مدرسه",
+    "بلوار",
+    "کارخانه",
+    "پارک",
+    "تقاطع",
+    "جاده",
+    "مترو",
+    "فاز",
+];
+
+/// Words that introduce a list of projects.
+const LIST_CUES: [&str; 6] = ["همچون", "مانند", "نظیر", "شامل", "جمله", "قبیل"];
+
+#[derive(Clone, Debug)]
+struct Cand {
+    /// First and last word of the name.
+    first: usize,
+    last: usize,
+    /// First word of the kind, and one past its last word.
+    head: usize,
+    kind: String,
+    phase: Option<u32>,
+    /// Whether words follow the kind.
+    named: bool,
+    /// Status of the noun that governs it (افتتاح X).
+    governed: Option<Option<ProjectStatus>>,
+}
+
+/// The kind or activity at word `i`: its last word and kind.
+fn head_at(w: &Words, i: usize) -> Option<(usize, String, bool)> {
+    let lex = &*LEX;
+    if let Some((j, v)) = lex.kinds.longest_with(w, i, true) {
+        return Some((j, lex.kinds.vals[v].0.clone(), false));
+    }
+    lex.works.longest(w, i).map(|(j, v)| (j, lex.works.vals[v].0.clone(), true))
+}
+
+/// Whether a status cue or a governor starts at word `i`.
+fn cue_at(w: &Words, i: usize) -> bool {
+    LEX.status.longest(w, i).is_some() || LEX.governors.longest(w, i).is_some()
+}
+
+/// The name after a kind ending at word `h`: its last word (h when none),
+/// and the phase for فاز.
+fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (usize, Option<u32>) {
+    let lex = &*LEX;
+    let mut last = h;
+    let mut phase = None;
+    let mut n = 0;
+    let mut i = h + 1;
+    let is_road = |k: &str| {
+        matches!(k, "جاده" | "محور" | "راه" | "بزرگراه" | "آزادراه" | "ازادراه" | "راه‌آهن" | "کمربندی")
+    };
+    // بهسازی جاده X به Y: the object of the activity is a road.
+    let road = is_road(kind) || is_road(w.f(h + 1));
+    while i < w.len() && n < MAX_NAME {
+        if w.gap(i - 1) != Gap::Space {
+            // آزادراه تهران-شمال: a hyphen joins the two ends of a road.
+            let between = w.text.get(w.toks[i - 1].end..w.toks[i].start).unwrap_or("");
+            let hyphen = road
+                && n > 0
+                && between.trim().chars().count() == 1
+                && between.trim().starts_with(['-', '–', 'ـ']);
+            if !hyphen {
+                break;
+            }
+        }
+        let f = w.f(i);
+        if kind == "فاز" && n == 0 {
+            if let Some((p, j)) = ordinal_at(w, i) {
+                phase = Some(p);
+                last = j;
+                n += 1;
+                i = j + 1;
+                continue;
+            }
+        }
+        if f == "و" {
+            // تعمیر و بهسازی X: two activities on one object.
+            if n == 0 && LEX.works.longest(w, h).is_some() && w.gap(i) == Gap::Space {
+                if let Some((j, _)) = LEX.works.longest(w, i + 1) {
+                    last = j;
+                    i = j + 1;
+                    continue;
+                }
+            }
+            // حمل و نقل: one name.
+            if lex.binomials.contains(&(w.f(i - 1).to_string(), w.f(i + 1).to_string()))
+                && w.gap(i) == Gap::Space
+            {
+                last = i + 1;
+                n += 2;
+                i += 2;
+                continue;
+            }
+            break;
+        }
+        if road && (f == "به" || f == "تا") && w.gap(i) == Gap::Space {
+            // جاده X به Y: X is a place, Y a place or a name.
+            let before = places.iter().any(|&(_, b)| b == i - 1);
+            if !before {
+                break;
+            }
+            if let Some(&(_, b)) = places.iter().find(|&&(a, _)| a == i + 1) {
+                last = b;
+                n += b - i + 1;
+                i = b + 1;
+                continue;
+            }
+            // تا takes a place only (تا پایان سال is a time).
+            if f == "تا" {
+                break;
+            }
+            let mut b = i;
+            while b < i + 2
+                && b + 1 < w.len()
+                && w.gap(b) == Gap::Space
+                && !lex.stop.contains(w.f(b + 1))
+                && !cue_at(w, b + 1)
+            {
+                b += 1;
+            }
+            if b == i {
+                break;
+            }
+            last = b;
+            n += b - i + 1;
+            i = b + 1;
+            continue;
+        }
+        // Numbers: خط 2 and فاز 5 take one; ورزشگاه شش هزار نفری does not.
+        if cardinal(f).is_some() {
+            // A size: ورزشگاه شش هزار نفری X, مدارس شش کلاسه.
+            let mut k = i;
+            while k + 1 < w.len() && cardinal(w.f(k)).is_some() && w.gap(k) == Gap::Space && k < i + 4 {
+                k += 1;
+            }
+            if w.f(k) == "تخت" && w.gap(k) == Gap::Space && w.f(k + 1) == "خوابی" {
+                k += 1;
+            }
+            let u = w.f(k);
+            let size = k > i
+                && cardinal(u).is_none()
+                && !lex.stop.contains(u)
+                && !u.ends_with("های")
+                && (u.ends_with('ی') || matches!(u, "کلاسه" | "طبقه" | "منظوره"));
+            if size {
+                last = k;
+                n += 1;
+                i = k + 1;
+                continue;
+            }
+            let digits = f.chars().all(|c| c.is_ascii_digit());
+            let next = w.f(i + 1);
+            let unit = cardinal(next).is_some() || next.ends_with('ی') || lex.stop.contains(next);
+            if !(n == 0 && digits && !unit || f == "چهار" && next == "راه") {
+                break;
+            }
+        }
+        // A plural word after the name (مکان‌های خاص) starts another phrase.
+        if n > 0
+            && w.text
+                .get(w.toks[i].start..w.toks[i].end)
+                .is_some_and(|t| t.ends_with("\u{200c}ها") || t.ends_with("\u{200c}های"))
+        {
+            break;
+        }
+        // تعلق گرفت, بازگشایی شد: a verbal noun before a light verb.
+        if w.gap(i) == Gap::Space && LIGHT.contains(&w.f(i + 1)) {
+            break;
+        }
+        // فاز دوم پارک X: a phase runs on over the facility's kind.
+        let head_here = kind != "فاز" && n > 0 && head_at(w, i).is_some();
+        if lex.stop.contains(f) || cue_at(w, i) || head_here {
+            break;
+        }
+        if f.starts_with("می")
+            && w.text.get(w.toks[i].start..w.toks[i].end).is_some_and(|s| s.contains('\u{200C}'))
+        {
+            break;
+        }
+        last = i;
+        n += 1;
+        i += 1;
+    }
+    (last, phase)
+}
+
+/// The governor ending right before word `i` (skipping a count or an
+/// ordinal: احداث دو ایستگاه, بهره‌برداری از پنجمین ایستگاه): its status.
+fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
+    let mut end = i;
+    // A governor without a status (پروژه) found so far: look on for one
+    // with a status (افتتاح پروژه X).
+    let mut found: Option<Option<ProjectStatus>> = None;
+    for _ in 0..5 {
+        if end == 0 {
+            return found;
+        }
+        let prev = end - 1;
+        // پروژه «X»: quotes do not break the link.
+        let between = w.text.get(w.toks[prev].end..w.toks[end].start).unwrap_or("");
+        if w.gap(prev) != Gap::Space
+            && !between.chars().all(|c| c.is_whitespace() && c != '\n' || "«»\"'".contains(c))
+        {
+            return found;
+        }
+        let mut hit = None;
+        for start in prev.saturating_sub(MAX_WORDS - 1)..=prev {
+            if let Some((j, v)) = LEX.governors.longest(w, start) {
+                if j == prev {
+                    hit = Some((start, LEX.governors.vals[v].1));
+                    break;
+                }
+            }
+        }
+        if let Some((start, st)) = hit {
+            if st.is_some() {
+                return Some(st);
+            }
+            found = Some(None);
+            if !matches!(w.f(start), "پروژه" | "پروژههای" | "طرحهای" | "طرح") {
+                return found;
+            }
+            end = start;
+            continue;
+        }
+        if found.is_some() {
+            return found;
+        }
+        let f = w.f(prev);
+        // پروژه گردشگری X: an adjective after پروژه.
+        let adjective =
+            f.ends_with('ی') && prev > 0 && matches!(w.f(prev - 1), "پروژه" | "پروژههای" | "طرح" | "طرحهای");
+        if adjective
+            || cardinal(f).is_some()
+            || ordinal(w, prev)
+            || matches!(f, "مورد" | "باب" | "دستگاه" | "عدد")
+        {
+            end = prev;
+            continue;
+        }
+        return None;
+    }
+    found
+}
+
+/// Whether a number (not a small one) or تعداد comes right before word `i`:
+/// an aggregate (۷۰ پروژه, هزار واحد مسکونی).
+fn aggregate_before(w: &Words, i: usize) -> bool {
+    if i == 0 || w.gap(i - 1) != Gap::Space {
+        return false;
+    }
+    let f = w.f(i - 1);
+    match cardinal(f) {
+        Some(n) => n >= 10,
+        None => matches!(f, "تعداد" | "همه" | "کلیه" | "سایر" | "دیگر" | "این" | "آن" | "برخی" | "بعضی"),
+    }
+}
 
 /// Finds the projects of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
-    let _ = (doc, out);
+    let text = doc.text();
+    let scan = locations::mentions(text);
+    let mentions = scan.mentions;
+    let w = Words::new(text, scan.toks, scan.folded);
+    if w.len() == 0 {
+        return;
+    }
+    // Place mentions as word ranges.
+    let places: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter_map(|m| {
+            let a = w.toks.binary_search_by_key(&m.start, |t| t.start).ok()?;
+            let b = w.toks.binary_search_by_key(&m.end, |t| t.end).ok()?;
+            Some((a, b))
+        })
+        .collect();
+    // Organization mentions (original offsets): not projects.
+    let orgs: Vec<(usize, usize)> =
+        out.organizations.iter().flat_map(|o| o.mentions.iter().map(|m| (m.start, m.end))).collect();
+
+    // Status cues: (word, status).
+    let mut cues: Vec<(usize, ProjectStatus)> = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        if let Some((j, v)) = LEX.status.longest(&w, i) {
+            if let Some(st) = LEX.status.vals[v].1 {
+                cues.push((i, st));
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+
+    // The article's usual status: the most frequent cue (the first on a tie).
+    let doc_status = {
+        let mut counts: Vec<(ProjectStatus, usize, usize)> = Vec::new();
+        for (k, &(_, st)) in cues.iter().enumerate() {
+            match counts.iter_mut().find(|c| c.0 == st) {
+                Some(c) => c.1 += 1,
+                None => counts.push((st, 1, k)),
+            }
+        }
+        counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))).map(|c| c.0)
+    };
+    let mut found: Vec<Found> = Vec::new();
+    let mut accepted: Vec<Cand> = Vec::new();
+    let mut list_until: Option<usize> = None; // list cue active until this clause ends
+    let mut i = 0;
+    while i < w.len() {
+        if LIST_CUES.contains(&w.f(i)) {
+            list_until = Some(w.clause[i] as usize);
+        }
+        let Some((h, kind, work)) = head_at(&w, i) else {
+            i += 1;
+            continue;
+        };
+        let (last, phase) = name_after(&w, h, &kind, &places);
+        // جدید alone does not name a project.
+        let named = last > h && !(last == h + 1 && w.f(last) == "جدید");
+        let plural_head = {
+            let first_kind = fold(kind.split(' ').next().unwrap_or(""));
+            let hf = w.f(i);
+            hf != first_kind && ["ها", "های", "هایی"].iter().any(|p| hf.ends_with(p))
+        };
+        // پنجمین ایستگاه, نخستین نیروگاه: the ordinal is part of the name.
+        // پنجمین ایستگاه, بزرگ‌ترین نیروگاه: the ordinal or superlative is
+        // part of the name.
+        let mut first = if i > 0
+            && w.gap(i - 1) == Gap::Space
+            && (w.f(i - 1).ends_with("ین") && ordinal(&w, i - 1) || w.f(i - 1).ends_with("ترین"))
+        {
+            i - 1
+        } else {
+            i
+        };
+        // ساخت ۵۰۰ واحد مسکونی: a number of units built is one project,
+        // named from the activity.
+        let mut built = false;
+        if aggregate_before(&w, i) {
+            let mut k = i;
+            while k > 0 && w.gap(k - 1) == Gap::Space && cardinal(w.f(k - 1)).is_some() {
+                k -= 1;
+            }
+            if k < i && k > 0 && w.gap(k - 1) == Gap::Space && matches!(w.f(k - 1), "ساخت" | "احداث")
+            {
+                first = k - 1;
+                built = true;
+            }
+        }
+        let cand =
+            Cand { first, last, head: i, kind: kind.clone(), phase, named, governed: governor_before(&w, i) };
+        let clause = w.clause[i];
+        let in_list = list_until == Some(clause as usize)
+            && (named || !WEAK.contains(&kind.as_str()))
+            && (first > 0 && LIST_CUES.contains(&w.f(first - 1))
+                || accepted.last().is_some_and(|p| {
+                    p.last + 1 == first && w.gap(p.last) == Gap::Comma
+                        || p.last + 2 == first && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space
+                }));
+        let chained = accepted.last().is_some_and(|p| {
+            w.clause[p.first] == clause
+                && (p.last + 1 == first && w.gap(p.last) == Gap::Comma
+                    || p.last + 2 == first && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space)
+        });
+        let clause_cue = cues.iter().any(|&(c, _)| w.clause[c] == clause && (c < i || c > last));
+        let weak = WEAK.contains(&kind.as_str()) && !(kind == "فاز" && phase.is_some());
+        // The subject of its clause: بهسازی جاده X در دست اجرا است.
+        let clause_start = first == 0
+            || w.clause[first - 1] != clause
+            || first >= 2
+                && w.clause[first - 2] != clause
+                && matches!(w.f(first - 1), "پروژه" | "طرح" | "و" | "نیز" | "همچنین");
+        let plan = kind.starts_with("طرح") && named;
+        // در بیمارستان X: a venue, not what is opened.
+        let venue =
+            first > 0 && w.gap(first - 1) == Gap::Space && matches!(w.f(first - 1), "در" | "درون" | "داخل");
+        let plural_ok = named || !plural_head;
+        let ok = (!aggregate_before(&w, i) || built)
+            && (named || !plural_head)
+            && (cand.governed.is_some() && (named || !weak)
+                || in_list
+                || chained && named
+                || plan
+                || named && !work && !weak && clause_cue && !venue
+                || built
+                || clause_start && clause_cue && (named || !weak && plural_ok));
+        let ok = ok && (named || !work);
+        if !ok {
+            i = h + 1;
+            continue;
+        }
+        let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
+        let o = doc.original(a..b);
+        if orgs.iter().any(|&(s, e)| s < o.end && o.start < e) {
+            i = last + 1;
+            continue;
+        }
+        // Status: the governor's, else the nearest cue in the clause,
+        // sentence, paragraph.
+        let near = |same: &dyn Fn(usize) -> bool| {
+            cues.iter()
+                .filter(|&&(c, _)| same(c) && (c < cand.first || c > cand.last))
+                .min_by_key(|&&(c, _)| if c < cand.first { cand.first - c } else { c - cand.last })
+                .map(|&(_, s)| s)
+        };
+        // (status, how directly the text gives it)
+        let (status, strength) = match cand.governed.flatten() {
+            Some(st) => (Some(st), 5),
+            None => [
+                (near(&|c| w.clause[c] == clause), 4),
+                (near(&|c| w.sentence[c] == w.sentence[i]), 3),
+                (near(&|c| w.para[c] == w.para[i]), 2),
+                (doc_status, 1),
+            ]
+            .into_iter()
+            .find(|x| x.0.is_some())
+            .unwrap_or((None, 0)),
+        };
+        let location = location_of(&w, &cand, &places);
+        let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
+        found.push(Found {
+            name: text.get(a..b).unwrap_or("").to_string(),
+            range: (a, b),
+            kind: cand.kind.clone(),
+            phase: cand.phase,
+            status,
+            strength,
+            location,
+        });
+        let next = ellipsis(&w, &cand, &places, status, &mut found);
+        accepted.push(cand);
+        i = next.max(last + 1);
+    }
+
+    // One record per project: a name held in an earlier one of the same
+    // kind (نیروگاه CHP after نخستین نیروگاه CHP فولادسبا) is the same.
+    let mut kept: Vec<(String, usize, u8)> = Vec::new();
+    for f in found {
+        let key = fold(&f.name);
+        let same = kept.iter_mut().find(|(k, idx, _)| {
+            let Some(p) = out.projects.get(*idx) else { return false };
+            let (a, b) = (word_set(&p.name), word_set(&f.name));
+            (*k == key || k.contains(&key) || key.contains(k.as_str()) || a.is_subset(&b) || b.is_subset(&a))
+                && p.kind.as_deref() == Some(f.kind.as_str())
+        });
+        if let Some((_, idx, strength)) = same {
+            if let Some(p) = out.projects.get_mut(*idx) {
+                // The most direct statement of its status wins.
+                if f.status.is_some() && f.strength > *strength {
+                    p.status = f.status;
+                    *strength = f.strength;
+                }
+                if p.location.is_none() {
+                    p.location = f.location;
+                }
+            }
+            continue;
+        }
+        kept.push((key, out.projects.len(), f.strength));
+        out.projects.push(Project {
+            name: f.name,
+            kind: Some(f.kind),
+            phase: f.phase,
+            status: f.status,
+            location: f.location,
+            span: doc.span(f.range.0..f.range.1),
+        });
+    }
+}
+
+/// The folded words of a name, plurals made singular (کلینیک‌های → کلینیک).
+fn word_set(name: &str) -> HashSet<String> {
+    name.split(' ')
+        .map(|x| match x.rsplit_once('\u{200c}') {
+            Some((stem, "ها" | "های" | "هایی")) => fold(stem),
+            _ => fold(x),
+        })
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+/// A project found, before deduplication.
+struct Found {
+    name: String,
+    /// Normalized byte range of the mention.
+    range: (usize, usize),
+    kind: String,
+    phase: Option<u32>,
+    status: Option<ProjectStatus>,
+    /// How directly the text gives the status: 5 governing noun, 4 clause,
+    /// 3 sentence, 2 paragraph, 1 the article, 0 none.
+    strength: u8,
+    location: Option<String>,
+}
+
+/// Elided list items after a project that ends with a place: «طرح هادی
+/// روستای X با هزینه ...، Y با هزینه ... و Z با ...» names three projects.
+/// An item is one to three words followed by the same word that followed
+/// the first name. Returns the word index to go on from.
+fn ellipsis(
+    w: &Words,
+    c: &Cand,
+    places: &[(usize, usize)],
+    status: Option<ProjectStatus>,
+    found: &mut Vec<Found>,
+) -> usize {
+    let Some(&(pa, _)) = places.iter().find(|&&(a, b)| a > c.head && b == c.last) else {
+        return c.last + 1;
+    };
+    let follower = w.f(c.last + 1);
+    if w.gap(c.last) != Gap::Space || !matches!(follower, "با" | "به" | "در" | "از") {
+        return c.last + 1;
+    }
+    let prefix = w.text.get(w.toks[c.first].start..w.toks[pa - 1].end).unwrap_or("");
+    let prefix_last = w.f(pa - 1).to_string();
+    let clause = w.clause[c.last];
+    let mut i = c.last + 2;
+    let mut next = c.last + 1;
+    while i < w.len() && w.clause[i] == clause {
+        // An item starts after a comma or و.
+        let start = if i > 0 && w.gap(i - 1) == Gap::Comma {
+            Some(i)
+        } else if w.f(i) == "و" && w.gap(i) == Gap::Space {
+            Some(i + 1)
+        } else {
+            None
+        };
+        if let Some(mut k) = start {
+            if w.f(k) == prefix_last && w.gap(k) == Gap::Space {
+                k += 1;
+            }
+            let end = (k..k + 3).find(|&m| {
+                m + 1 < w.len()
+                    && w.gap(m) == Gap::Space
+                    && w.f(m + 1) == follower
+                    && (k..=m).all(|x| !LEX.stop.contains(w.f(x)) && cardinal(w.f(x)).is_none())
+                    && (k..m).all(|x| w.gap(x) == Gap::Space)
+            });
+            if let Some(m) = end {
+                let item = w.text.get(w.toks[k].start..w.toks[m].end).unwrap_or("");
+                found.push(Found {
+                    name: format!("{prefix} {item}"),
+                    range: (w.toks[k].start, w.toks[m].end),
+                    kind: c.kind.clone(),
+                    phase: None,
+                    status,
+                    strength: 3,
+                    location: Some(item.to_string()),
+                });
+                next = m + 1;
+                i = m + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    next
+}
+
+/// The place of a project: one named inside it, else one after در in the
+/// same clause soon after it.
+fn location_of(w: &Words, c: &Cand, places: &[(usize, usize)]) -> Option<String> {
+    let text_of = |a: usize, b: usize| w.text.get(w.toks[a].start..w.toks[b].end).map(str::to_string);
+    if let Some(&(a, b)) = places.iter().find(|&&(a, b)| a > c.head && b <= c.last) {
+        return text_of(a, b);
+    }
+    let clause = w.clause[c.last];
+    let mut i = c.last + 1;
+    let mut seen_dar = false;
+    while i < w.len() && i <= c.last + 7 && w.clause[i] == clause {
+        if w.f(i) == "در" {
+            seen_dar = true;
+        } else if seen_dar {
+            if let Some(&(a, b)) = places.iter().find(|&&(a, _)| a == i) {
+                return text_of(a, b);
+            }
+        }
+        i += 1;
+    }
+    None
 }

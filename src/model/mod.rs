@@ -7,7 +7,7 @@ mod places;
 mod projects;
 
 pub use amounts::{Count, Currency, Money, Percentage, Qualifier, Quantity};
-pub use dates::{Calendar, DateMention, Relative, Weekday};
+pub use dates::{Calendar, DateError, DateMention, GregorianDate, JalaliDate, Relative, Weekday};
 pub use people::{Official, OrgKind, Organization, Quote, Source};
 pub use places::{Location, LocationKind};
 pub use projects::{Project, ProjectStatus};

@@ -48,8 +48,42 @@ pub enum OrgKind {
     Agency,
     /// شورا
     Council,
-    /// اداره کل, معاونت ...
+    /// اداره کل, اداره, معاونت, روابط عمومی ...
     Department,
+    /// سازمان ... (a national or other organization)
+    Organization,
+    /// کمیسیون, کمیته
+    Committee,
+    /// دادگاه, دادگستری, دادسرا
+    Court,
+    /// شعبه ... (a branch of a court or of تعزیرات)
+    CourtBranch,
+    /// بانک
+    Bank,
+    /// اداره ... شهرستان (a county office)
+    CountyOffice,
+    /// مجلس شورای اسلامی
+    Parliament,
+    /// صندوق
+    Fund,
+    /// بنیاد, کمیته امداد
+    Foundation,
+    /// دولت
+    Government,
+    /// بورس, فرابورس
+    Exchange,
+    /// فرمانداری, بخشداری
+    Governorate,
+    /// دانشگاه, پژوهشگاه
+    University,
+    /// نیروی انتظامی, پلیس
+    Police,
+    /// سپاه, ارتش, قرارگاه
+    Military,
+    /// انجمن, کانون, اتحادیه
+    Association,
+    /// قوه قضاییه
+    Judiciary,
 }
 
 /// A reported statement.

@@ -28,8 +28,18 @@ pub enum LocationKind {
     County,
     /// A city or town.
     City,
-    /// A district, neighbourhood or area.
+    /// A district (بخش), neighbourhood (محله), town quarter (شهرک) or area.
     District,
-    /// A street, boulevard or square.
+    /// A village (روستا).
+    Village,
+    /// A street, boulevard or lane (خیابان, بلوار, کوچه).
     Street,
+    /// A square (میدان).
+    Square,
+    /// A highway or road (بزرگراه, آزادراه, کمربندی).
+    Road,
+    /// A port (بندر).
+    Port,
+    /// A region larger than a country or a sea (خاورمیانه, خلیج فارس).
+    Region,
 }

@@ -112,6 +112,54 @@ impl Decimal {
         let m = d.mantissa.checked_mul(10u128.checked_pow(e)?)?;
         Some(Decimal { mantissa: m, scale: d.scale }.reduced())
     }
+    /// `self - other`, or `None` when the result would be negative.
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = Decimal::aligned(self, other)?;
+        Decimal::new(a.checked_sub(b)?, scale)
+    }
+
+    /// `self / 10^exp` (exact), or `None` when the scale would exceed 38.
+    pub fn checked_div_pow10(self, exp: u32) -> Option<Decimal> {
+        let scale = u32::from(self.scale).checked_add(exp)?;
+        Decimal::new(self.mantissa, u8::try_from(scale).ok()?)
+    }
+
+    /// `10^exp`, or `None` on overflow.
+    pub fn pow10(exp: u32) -> Option<Decimal> {
+        Some(Decimal { mantissa: 10u128.checked_pow(exp)?, scale: 0 })
+    }
+
+    /// The value as a `u64`, when it is whole and fits.
+    pub fn to_u64(&self) -> Option<u64> {
+        self.to_integer().and_then(|v| u64::try_from(v).ok())
+    }
+
+    /// The integer part (the value rounded toward zero).
+    pub fn trunc(&self) -> u128 {
+        self.mantissa / 10u128.pow(u32::from(self.scale))
+    }
+
+    /// True when the value is zero.
+    pub fn is_zero(&self) -> bool {
+        self.mantissa == 0
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Decimal {
+    /// Numeric order: `2.5 < 10`.
+    fn cmp(&self, other: &Decimal) -> std::cmp::Ordering {
+        match Decimal::aligned(*self, *other) {
+            Some((a, b, _)) => a.cmp(&b),
+            // Alignment overflows only when the integer parts differ widely.
+            None => self.trunc().cmp(&other.trunc()),
+        }
+    }
 }
 
 impl From<u64> for Decimal {
@@ -209,5 +257,11 @@ mod tests {
         assert_eq!(d.checked_mul_pow10(6).unwrap().to_string(), "2500000");
         assert_eq!(Decimal::from(u128::MAX).checked_mul_pow10(1), None);
         assert_eq!(d.checked_add("0.75".parse().unwrap()).unwrap().to_string(), "3.25");
+        assert_eq!(Decimal::from(25u32).checked_div_pow10(1), Some(d));
+        assert!(d < Decimal::from(10u32));
+        assert!(Decimal::from(u128::MAX) > "0.5".parse().unwrap());
+        assert_eq!(Decimal::from(5u32).checked_sub(d).unwrap().to_string(), "2.5");
+        assert_eq!(d.checked_sub(Decimal::from(5u32)), None);
+        assert_eq!(d.trunc(), 2);
     }
 }

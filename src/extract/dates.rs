@@ -1,9 +1,0 @@
-//! Dates.
-
-use super::Doc;
-use crate::model::Extraction;
-
-/// Finds the dates of `doc` and adds them to `out`.
-pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
-    let _ = (doc, out);
-}

@@ -1,0 +1,142 @@
+//! Officials: the seed article, one table per pattern, negative cases.
+
+use khabar::{Extraction, Extractor};
+
+const SEED: &str = include_str!("../data/sample/mehr-qom-70-projects.txt");
+
+fn canon(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{200C}').collect()
+}
+
+fn run(input: &str) -> Extraction {
+    let out = Extractor::new().extract(input);
+    for p in &out.officials {
+        for m in &p.mentions {
+            assert_eq!(&input[m.start..m.end], m.text, "span of {}", p.name);
+        }
+    }
+    out
+}
+
+#[test]
+fn seed_article() {
+    let out = run(SEED);
+    assert_eq!(out.officials.len(), 1, "{:?}", out.officials);
+    let p = &out.officials[0];
+    assert_eq!(p.name, "سیدمحمد حجار حسینی");
+    assert_eq!(p.honorifics, vec!["سید".to_string()]);
+    assert_eq!(canon(p.role.as_deref().unwrap()), canon("سرپرست اداره کل ارتباطات و امور بین‌الملل"));
+    assert_eq!(p.organization.as_deref(), Some("شهرداری قم"));
+    let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts.iter().filter(|t| **t == "سیدمحمد حجار حسینی").count(), 1, "{texts:?}");
+    assert_eq!(texts.iter().filter(|t| **t == "حجار حسینی").count(), 2, "{texts:?}");
+    assert_eq!(texts.iter().filter(|t| **t == "سرپرست اداره کل ارتباطات شهرداری قم").count(), 1, "{texts:?}");
+    assert_eq!(texts.iter().filter(|t| **t == "وی").count(), 3, "{texts:?}");
+    assert_eq!(texts.len(), 7, "{texts:?}");
+}
+
+/// (sentence, name, role, organization)
+const TABLE: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+    // NAME، ROLE ORG
+    ("علی رضایی، شهردار تبریز گفت: کار آغاز شد.", "علی رضایی", Some("شهردار"), Some("شهرداری تبریز")),
+    ("مهدی کریمی، مدیرکل راه و شهرسازی استان یزد اظهار کرد: جاده باز است.", "مهدی کریمی", Some("مدیرکل"), Some("اداره کل راه و شهرسازی استان یزد")),
+    // NAME ROLE ORG
+    ("حسن نیک‌نام رئیس سازمان برنامه و بودجه در این جلسه حضور داشت.", "حسن نیک‌نام", Some("رئیس"), Some("سازمان برنامه و بودجه")),
+    ("سید جواد موسوی سخنگوی سازمان تعزیرات حکومتی گفت: پرونده بسته شد.", "سید جواد موسوی", Some("سخنگو"), Some("سازمان تعزیرات حکومتی")),
+    // ROLE ORG NAME
+    ("وزیر نیرو رضا اردکانیان از سد بازدید کرد.", "رضا اردکانیان", Some("وزیر"), Some("وزارت نیرو")),
+    ("استاندار فارس محمد هادی‌پور امروز به شیراز آمد.", "محمد هادی‌پور", Some("استاندار"), Some("استانداری فارس")),
+    // modifiers and a title inside the role
+    ("احمد صالحی معاون مالی شهردار مشهد گفت: بودجه کافی است.", "احمد صالحی", Some("معاون مالی"), Some("شهرداری مشهد")),
+    ("اسحاق نوری معاون اول رئیس‌جمهور گفت: دولت آماده است.", "اسحاق نوری", Some("معاون اول رئیس‌جمهور"), None),
+    // a department of a body: the department goes to the role
+    (
+        "مریم احمدی، مدیر روابط عمومی شهرداری کرج گفت: جشن برگزار می‌شود.",
+        "مریم احمدی",
+        Some("مدیر روابط عمومی"),
+        Some("شهرداری کرج"),
+    ),
+    // a role stated alone, the name later in the article
+    (
+        "رئیس سازمان جهاد کشاورزی استان سمنان گفت: برداشت آغاز شد.\n\nبه گزارش خبرگزاری ایسنا، هوشنگ فلاحی صبح امروز در جمع خبرنگاران اظهار کرد: گندم خریداری شد.",
+        "هوشنگ فلاحی",
+        Some("رئیس"),
+        Some("سازمان جهاد کشاورزی استان سمنان"),
+    ),
+    // a description between the name and the role
+    (
+        "اکبر حیدری کارشناس ارشد آب و رئیس اداره آب شهرستان نیشابور گفت: سد پر شد.",
+        "اکبر حیدری",
+        Some("رئیس"),
+        Some("اداره آب شهرستان نیشابور"),
+    ),
+    // the surname alone before a role with its body
+    ("در جلسه‌ای که ملکوتی رئیس سازمان حفاظت محیط زیست حضور داشت، طرح تصویب شد.", "ملکوتی", Some("رئیس"), Some("سازمان حفاظت محیط زیست")),
+    // the lead states the role, the body names the person after an agency header
+    (
+        "خبرگزاری فارس: سخنگوی شورای شهر کرج گفت: طرح تصویب شد.\n\nبه گزارش خبرنگار فارس، فرهاد نیک‌سیرت ظهر امروز در جمع خبرنگاران گفت: بودجه کافی است.",
+        "فرهاد نیک‌سیرت",
+        Some("سخنگو"),
+        Some("شورای شهر کرج"),
+    ),
+    // honorifics, glued or not
+    ("حجت‌الاسلام والمسلمین سیدعلی هاشمی در این مراسم سخنرانی کرد.", "سیدعلی هاشمی", None, None),
+    // a name with a reporting verb and no role
+    ("به گزارش خبرگزاری مهر، جواد بهرامی صبح امروز در جمع خبرنگاران گفت: کار تمام شد.", "جواد بهرامی", None, None),
+];
+
+#[test]
+fn table() {
+    for (input, name, role, org) in TABLE {
+        let out = run(input);
+        let p = out
+            .officials
+            .iter()
+            .find(|p| canon(&p.name) == canon(name))
+            .unwrap_or_else(|| panic!("{name} not found in {input}: {:?}", out.officials));
+        assert_eq!(p.role.as_deref().map(canon), role.map(canon), "role in {input}");
+        assert_eq!(p.organization.as_deref().map(canon), org.map(canon), "organization in {input}");
+    }
+}
+
+#[test]
+fn role_inside_a_statement_is_not_the_speaker() {
+    let input = "به گزارش خبرگزاری مهر، حمید شکوهی صبح امروز گفت: شهردار تهران باید پاسخ بدهد و استاندار تهران گفت که کار تمام شد.";
+    let out = run(input);
+    assert_eq!(out.officials.len(), 1, "{:?}", out.officials);
+    assert_eq!(out.officials[0].role, None);
+}
+
+#[test]
+fn surname_and_pronoun_mentions() {
+    let input =
+        "علی رضایی، شهردار تبریز گفت: کار آغاز شد.\nوی افزود: پروژه تمام می‌شود.\nرضایی گفت: بودجه کافی است.";
+    let out = run(input);
+    assert_eq!(out.officials.len(), 1, "{:?}", out.officials);
+    let texts: Vec<&str> = out.officials[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, vec!["علی رضایی", "وی", "رضایی"]);
+}
+
+/// Nothing here names a person with a role.
+const NEGATIVE: &[&str] = &[
+    // a title with no name
+    "شهردار تهران گفت: طرح اجرا می‌شود.",
+    "وزیر نیرو از سد بازدید کرد.",
+    "رئیس سازمان برنامه و بودجه در جلسه حضور داشت.",
+    // streets and facilities named after people
+    "خیابان شهید بهشتی تا پایان هفته بسته است.",
+    "پیاده‌راه آیت‌الله طالقانی افتتاح شد.",
+    "بیمارستان امام رضا در بلوار شهید رجایی قرار دارد.",
+    // common words that are also given names
+    "امید اجتماعی در بین مردم افزایش یافت.",
+    "طرح هادی روستایی در ده روستا اجرا شد.",
+    "",
+];
+
+#[test]
+fn negative() {
+    for input in NEGATIVE {
+        let out = run(input);
+        assert!(out.officials.is_empty(), "{input}: {:?}", out.officials);
+    }
+}

@@ -1,0 +1,149 @@
+//! Projects: kinds and names, lists, phases, statuses, locations, and what
+//! is not a project.
+
+use khabar::{extract, Extraction, ProjectStatus};
+
+fn spans_ok(input: &str, out: &Extraction) {
+    for p in &out.projects {
+        assert_eq!(&input[p.span.start..p.span.end], p.span.text, "span of {}", p.name);
+    }
+}
+
+fn key(s: &str) -> String {
+    s.replace(['\u{200c}', ' '], "")
+}
+
+/// (name, status) of every project found.
+fn found(input: &str) -> Vec<(String, Option<ProjectStatus>)> {
+    let out = extract(input);
+    spans_ok(input, &out);
+    out.projects.iter().map(|p| (key(&p.name), p.status)).collect()
+}
+
+#[test]
+fn seed_article() {
+    let input = include_str!("../data/sample/mehr-qom-70-projects.txt");
+    let out = extract(input);
+    spans_ok(input, &out);
+    use ProjectStatus::*;
+    let want = [
+        ("رمپ حکیم", Opening, None, None),
+        ("روکش آسفالت معابر", Opening, None, None),
+        ("پیاده‌راه آیت‌الله طالقانی", Opening, None, None),
+        ("سالن‌های ورزشی روباز", Opening, None, Some("پردیسان")),
+        ("کنارگذر رسالت", Groundbreaking, None, None),
+        ("فاز پنجم خضر نبی", Groundbreaking, Some(5), None),
+    ];
+    assert_eq!(out.projects.len(), want.len(), "{:?}", out.projects);
+    for (p, (name, status, phase, loc)) in out.projects.iter().zip(want) {
+        assert_eq!(key(&p.name), key(name));
+        assert_eq!(p.status, Some(status), "{name}");
+        assert_eq!(p.phase, phase, "{name}");
+        assert_eq!(p.location.as_deref(), loc, "{name}");
+    }
+    let locs: Vec<_> = out.locations.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(locs, ["قم", "پردیسان"]);
+}
+
+#[test]
+fn statuses() {
+    use ProjectStatus::*;
+    let table: &[(&str, &str, ProjectStatus)] = &[
+        ("شهردار اصفهان از افتتاح پل غدیر خبر داد.", "پل غدیر", Opening),
+        ("بیمارستان امام رضا به بهره‌برداری رسید.", "بیمارستان امام رضا", Opening),
+        ("عملیات اجرایی بزرگراه شهید کاظمی آغاز شد.", "بزرگراه شهید کاظمی", Groundbreaking),
+        ("کلنگ ساخت مدرسه شهید فهمیده به زمین زده شد.", "مدرسه شهید فهمیده", Groundbreaking),
+        ("بیمارستان امام رضا در دست اجرا است.", "بیمارستان امام رضا", UnderConstruction),
+        ("تونل البرز در حال ساخت است.", "تونل البرز", UnderConstruction),
+        ("بهسازی جاده کرج به چالوس در دست اجرا است.", "بهسازی جاده کرج به چالوس", UnderConstruction),
+        ("ساخت سد کوثر تکمیل شد.", "سد کوثر", Completed),
+        ("احداث نیروگاه خورشیدی یزد در برنامه سال آینده قرار دارد.", "نیروگاه خورشیدی یزد", Planned),
+    ];
+    for (s, name, status) in table {
+        let f = found(s);
+        assert!(f.contains(&(key(name), Some(*status))), "«{s}»: want {name} {status:?}, got {f:?}");
+    }
+}
+
+#[test]
+fn lists_and_phases() {
+    let s = "وی به پروژه‌هایی مانند تونل توحید، پل صدر، زیرگذر امیرکبیر و بلوار ساحلی اشاره کرد که امسال افتتاح می‌شوند.";
+    let f = found(s);
+    let names: Vec<_> = f.iter().map(|x| x.0.clone()).collect();
+    assert_eq!(names, ["تونلتوحید", "پلصدر", "زیرگذرامیرکبیر", "بلوارساحلی"].map(String::from));
+    assert!(f.iter().all(|x| x.1 == Some(ProjectStatus::Opening)), "{f:?}");
+
+    let s = "فاز دوم شهرک صنعتی شمس‌آباد افتتاح شد.";
+    let out = extract(s);
+    spans_ok(s, &out);
+    assert_eq!(out.projects.len(), 1, "{:?}", out.projects);
+    assert_eq!(out.projects[0].phase, Some(2));
+    assert_eq!(out.projects[0].kind.as_deref(), Some("فاز"));
+    assert_eq!(out.projects[0].status, Some(ProjectStatus::Opening));
+
+    for (s, phase) in [("کلنگ فاز 3 مترو شیراز زده شد.", 3), ("افتتاح فاز نخست پارک بانوان", 1)]
+    {
+        let out = extract(s);
+        assert_eq!(out.projects.first().and_then(|p| p.phase), Some(phase), "{s}: {:?}", out.projects);
+    }
+}
+
+#[test]
+fn name_forms() {
+    let table: &[(&str, &str)] = &[
+        ("پروژه آزادراه قزوین-رشت تا پایان سال تکمیل می‌شود.", "آزادراه قزوین-رشت"),
+        ("خط ۳ متروی اصفهان هفته آینده افتتاح می‌شود.", "خط 3 متروی اصفهان"),
+        ("ساخت ۵۰۰ واحد مسکونی در شهر جدید پرند آغاز شد.", "ساخت 500 واحد مسکونی"),
+        ("بزرگ‌ترین نیروگاه خورشیدی کشور به بهره‌برداری رسید.", "بزرگ‌ترین نیروگاه خورشیدی"),
+        ("افتتاح ورزشگاه ۱۵ هزار نفری شهید باکری در ارومیه", "ورزشگاه 15 هزار نفری شهید باکری"),
+        ("تعمیر و بهسازی مسجد جامع شهر در دست اجرا است.", "تعمیر و بهسازی مسجد جامع شهر"),
+        ("کلنگ احداث دومین بیمارستان کودکان تبریز زده شد.", "دومین بیمارستان کودکان تبریز"),
+        ("افتتاح پروژه گردشگری تله‌کابین نمک‌آبرود", "تله‌کابین نمک‌آبرود"),
+    ];
+    for (s, name) in table {
+        let f = found(s);
+        assert!(f.iter().any(|x| x.0 == key(name)), "«{s}»: want {name}, got {f:?}");
+    }
+}
+
+#[test]
+fn location_of_a_project() {
+    let s = "سالن ورزشی شهید چمران در شهر بم افتتاح شد.";
+    let out = extract(s);
+    assert_eq!(out.projects.len(), 1, "{:?}", out.projects);
+    assert_eq!(out.projects[0].location.as_deref(), Some("بم"));
+    let s = "ایستگاه آتش‌نشانی کاشان در حال ساخت است.";
+    let out = extract(s);
+    assert_eq!(out.projects.first().and_then(|p| p.location.as_deref()), Some("کاشان"));
+}
+
+#[test]
+fn elided_list_items() {
+    let s = "طرح هادی روستای گلابدره با هزینه ۲ میلیارد تومان، کندک با هزینه ۳ میلیارد تومان و روستای سیاه‌کوه با هزینه یک میلیارد تومان افتتاح شد.";
+    let f = found(s);
+    let names: Vec<_> = f.iter().map(|x| x.0.clone()).collect();
+    assert_eq!(
+        names,
+        ["طرحهادیروستایگلابدره", "طرحهادیروستایکندک", "طرحهادیروستایسیاهکوه"].map(String::from),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn not_projects() {
+    for s in [
+        "امسال ۷۰ پروژه عمرانی افتتاح شد.",
+        "شهرداری تهران از برنامه‌های خود گفت.",
+        "دفتر وی در خیابان انقلاب قرار دارد.",
+        "هزار واحد مسکونی در زلزله آسیب دید.",
+        "این پروژه‌ها با هدف بهبود دسترسی‌ها در نظر گرفته شده است.",
+        "توسعه شبکه معابر شهر ادامه دارد.",
+        "احداث زیرگذرها و روگذرها پس از مطالعه انجام می‌شود.",
+        "مراسم در بیمارستان امام رضا برگزار شد و طرح‌ها افتتاح شد.",
+        "بازیکنان به میدان رفتند.",
+        "",
+    ] {
+        let f = found(s);
+        assert!(f.is_empty(), "«{s}» gave {f:?}");
+    }
+}
