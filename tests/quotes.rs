@@ -33,6 +33,7 @@ const TABLE: &[(&str, &str, &str)] = &[
         "این طرح مهم است و باید اجرا شود.",
     ),
     ("وی یادآور شد: بودجه کافی نیست.", "یادآور شد", "بودجه کافی نیست."),
+    ("وی گفت «کار تا پایان سال تمام می‌شود» و جلسه پایان یافت.", "گفت", "کار تا پایان سال تمام می‌شود"),
     ("«این طرح تا پایان سال تمام می‌شود» وزیر نیرو گفت.", "گفت", "این طرح تا پایان سال تمام می‌شود"),
 ];
 
@@ -54,6 +55,15 @@ fn speaker_resolution() {
     let out = Extractor::new().extract(input);
     assert_eq!(out.quotes.len(), 3);
     assert!(out.quotes.iter().all(|q| q.speaker == Some(0)), "{:?}", out.quotes);
+}
+
+#[test]
+fn a_role_without_a_name_is_not_the_previous_speaker() {
+    let input = "علی رضایی، شهردار تبریز گفت: کار آغاز شد.\nاستاندار آذربایجان شرقی گفت: بودجه تامین است.";
+    let out = Extractor::new().extract(input);
+    assert_eq!(out.quotes.len(), 2);
+    assert_eq!(out.quotes[0].speaker, Some(0));
+    assert_eq!(out.quotes[1].speaker, None);
 }
 
 #[test]

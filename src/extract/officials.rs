@@ -65,11 +65,18 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
     let title: &Title = title;
     let mut k = te;
     let mut role = title.text.clone();
-    // Modifiers: up to three words before a body or a title with a body.
+    // Modifiers: up to four words (one «و» among them) before a body or a
+    // title (معاون سیاسی و امنیتی استاندار, معاون اجرایی رئیس‌جمهور).
     if title.modifiers {
         let mut m = k;
-        while m < toks.len() && m < k + 3 {
+        let mut ands = 0;
+        while m < toks.len() && m < k + 5 {
             let t = &toks[m];
+            if t.is_word() && t.key == "و" && m > k && ands == 0 {
+                ands += 1;
+                m += 1;
+                continue;
+            }
             if !t.is_word()
                 || t.key == "و"
                 || lex::is_boundary(t)
@@ -82,8 +89,8 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
         }
         if m > k
             && m < toks.len()
-            && (HEADS.longest(toks, m).is_some()
-                || TITLES.longest(toks, m).is_some_and(|(_, t)| t.body.is_some()))
+            && toks[m - 1].key != "و"
+            && (HEADS.longest(toks, m).is_some() || TITLES.longest(toks, m).is_some())
         {
             role.push(' ');
             role.push_str(lex::slice(text, toks, k, m));
@@ -118,13 +125,18 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
         }
         end = o.end;
         org = Some((name, kind));
-    } else if depth < 2 && TITLES.longest(toks, k).is_some_and(|(_, t)| t.body.is_some()) {
-        // معاون مالی شهردار تهران: the inner title's body.
+    } else if depth < 2 && TITLES.longest(toks, k).is_some() {
+        // معاون مالی شهردار تهران: the inner title's body; معاون اجرایی
+        // رئیس‌جمهور: a role of a role without a body.
         if let Some(inner) = role_at(text, toks, k, depth + 1) {
             if inner.org.is_some() {
                 end = inner.end;
                 org = inner.org;
                 implied = inner.implied;
+            } else if title.modifiers {
+                role.push(' ');
+                role.push_str(&inner.role);
+                end = inner.end;
             }
         }
     } else if let Some(body) = &title.body {
@@ -136,12 +148,18 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
         };
         if cend > k {
             let name = format!("{} {}", body, lex::slice(text, toks, k, cend));
-            org = Some((name, body_kind(body)));
+            let mut kind = body_kind(body);
+            if matches!(kind, OrgKind::Department | OrgKind::Organization)
+                && organizations::ends_with_province(text, toks, k, cend)
+            {
+                kind = OrgKind::ProvinceOffice;
+            }
+            org = Some((name, kind));
             implied = true;
             end = cend;
         }
     }
-    if org.is_none() && !title.standalone {
+    if org.is_none() && !title.standalone && end == k {
         return None;
     }
     let title_key = toks[i].key.clone();
@@ -222,7 +240,10 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         return None;
     }
     let addressed = honorifics.iter().any(|h| matches!(h.as_str(), "آقای" | "خانم" | "دکتر" | "مهندس"));
-    let mut strength = if honorifics.is_empty() { 0 } else { 2 };
+    // استاد, امیر, حاج ... are also plain words: they do not vouch alone.
+    let vouching =
+        honorifics.iter().any(|h| !matches!(h.as_str(), "استاد" | "امیر" | "حاج" | "حاجی" | "مرحوم"));
+    let mut strength = if vouching { 2 } else { 0 };
     let plain = is_name_word(toks, j);
     let surname_start;
     if let Some(h) = glued_honorific(&t.key) {
@@ -249,7 +270,11 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         } else {
             surname_start = j + 1;
         }
-    } else if (addressed || (unknown_ok && !honorifics.is_empty())) && plain {
+    } else if (addressed
+        || (unknown_ok && !honorifics.is_empty() && !honorifics.iter().any(|h| h == "استاد")))
+        && plain
+        && !lex::NOT_GIVEN.contains(&t.key)
+    {
         // آقای قالیباف: the surname alone.
         surname_start = j;
     } else if (unknown_ok || strength > 0)
@@ -476,7 +501,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             let cs = clause_start(&toks, s);
             if let Some(n) = name_at(&toks, s, cs) {
-                if n.end == back && (n.strength >= 1 || cs) {
+                let after_comma = s > 0 && matches!(toks[s - 1].kind, TokKind::Punct('،' | ','));
+                if n.end == back && (n.strength >= 1 || (cs && (back < i || after_comma))) {
                     c.add(&n, Some(r.clone()));
                     for f in claimed.iter_mut().take(r.end).skip(s) {
                         *f = true;
@@ -513,11 +539,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             // introduces a person (که نوبخت رئیس ..., اظهارات X معاون ...).
             let s = i - 1;
             let t = &toks[s];
-            let intro = s > 0
-                && matches!(
-                    toks[s - 1].key.as_str(),
-                    "که" | "اظهارات" | "سخنان" | "گفته" | "حضور" | "همراه" | "توسط"
-                );
+            let intro =
+                s > 0 && matches!(toks[s - 1].key.as_str(), "که" | "اظهارات" | "سخنان" | "گفته" | "توسط");
             if !claimed[s]
                 && intro
                 && is_name_word(&toks, s)

@@ -267,6 +267,18 @@ pub(crate) fn place_complement(text: &str, toks: &[Tok], k: usize) -> Option<usi
     Some(end_at(pend))
 }
 
+/// True when tokens `from..end` end with the name of a province.
+pub(crate) fn ends_with_province(text: &str, toks: &[Tok], from: usize, end: usize) -> bool {
+    if end <= from || end > toks.len() {
+        return false;
+    }
+    let last = toks[end - 1].end;
+    (from..end).any(|p| {
+        super::locations::place_at(text, toks[p].start)
+            .is_some_and(|(pe, k)| pe == last && k == crate::model::LocationKind::Province)
+    })
+}
+
 /// The organization named at token `i`, if any.
 pub(crate) fn org_at(text: &str, toks: &[Tok], i: usize) -> Option<OrgMatch> {
     org_at_depth(text, toks, i, 0)
@@ -318,6 +330,9 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
         if own.contains(&"شهرستان") {
             kind = OrgKind::CountyOffice;
         } else if own.contains(&"استان") {
+            kind = OrgKind::ProvinceOffice;
+        } else if ends_with_province(text, toks, hend, end) {
+            // سازمان جهاد کشاورزی خراسان جنوبی
             kind = OrgKind::ProvinceOffice;
         }
     }
@@ -403,6 +418,7 @@ pub(crate) fn add(out: &mut Extraction, name: &str, kind: OrgKind, span: Option<
     }) {
         if org_key(&o.name).len() < k.len() {
             o.name = name.to_string();
+            o.kind = Some(kind);
         }
         if let Some(s) = span {
             if !o.mentions.iter().any(|m| m.start == s.start) {

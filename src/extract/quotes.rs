@@ -5,7 +5,7 @@
 //! official mentioned first in the reporting clause (a name, surname,
 //! restated role or وی/او resolved by the officials stage).
 
-use super::officials::lex::{self, Tok, TokKind, VERBS};
+use super::officials::lex::{self, Tok, TokKind, TITLES, VERBS};
 use super::Doc;
 use crate::model::{Extraction, Quote};
 
@@ -41,6 +41,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         .collect();
     mentions.sort_unstable();
     let mut quotes = Vec::new();
+    let mut other: Vec<usize> = Vec::new();
     let mut covered_until = 0usize;
     let mut i = 0;
     while i < toks.len() {
@@ -52,8 +53,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             i += 1;
             continue;
         };
-        if toks.get(ve).is_some_and(|t| matches!(t.kind, TokKind::Punct(':'))) {
-            let mut s = ve + 1;
+        let colon = toks.get(ve).is_some_and(|t| matches!(t.kind, TokKind::Punct(':')));
+        let guillemet = toks.get(ve).is_some_and(|t| matches!(t.kind, TokKind::Punct('«')));
+        if colon || guillemet {
+            // VERB: statement, or VERB «statement».
+            let mut s = if colon { ve + 1 } else { ve };
             let mut opened = false;
             if toks.get(s).is_some_and(|t| matches!(t.kind, TokKind::Punct('«'))) {
                 opened = true;
@@ -85,6 +89,10 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 let cs = clause_start(&toks, i);
                 let clause = doc.original(toks[cs].start..toks[i].start.max(toks[cs].start));
                 let speaker = speaker_in(&mentions, clause.start, clause.end);
+                if speaker.is_none() && (cs..i).any(|x| TITLES.longest(&toks, x).is_some()) {
+                    // Someone else (a role with no name) speaks: no carry-over.
+                    other.push(quotes.len());
+                }
                 quotes.push(Quote { speaker, verb: verb.clone(), span });
                 covered_until = toks[last - 1].end;
             }
@@ -132,16 +140,21 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         }
         i = e + 1;
     }
-    quotes.sort_by_key(|q| q.span.start);
     // A statement with no subject of its own continues the previous
     // speaker; with none before, the article's only official.
+    let mut order: Vec<(usize, bool, usize)> =
+        quotes.iter().enumerate().map(|(n, q)| (q.span.start, other.contains(&n), n)).collect();
+    order.sort_unstable();
     let only = (out.officials.len() == 1).then_some(0);
     let mut last = None;
-    for q in &mut quotes {
+    for &(_, unnamed, n) in &order {
+        let q = &mut quotes[n];
         match q.speaker {
             Some(s) => last = Some(s),
+            None if unnamed => last = None,
             None => q.speaker = last.or(only),
         }
     }
+    quotes.sort_by_key(|q| q.span.start);
     out.quotes.extend(quotes);
 }
