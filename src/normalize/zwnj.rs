@@ -737,6 +737,72 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
     finish_line(edits, line_first, &evidence);
 }
 
+/// The analysis of one word (beside a ZWNJ or not), with its closure.
+fn analyze_word(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> (bool, Cuts) {
+    let mut cuts = Cuts::default();
+    let known = t.analyze_hash(w, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
+    if known && cuts.n > 0 {
+        t.close(w, &mut cuts);
+    }
+    (known, cuts)
+}
+
+/// Words up to this many bytes are cached.
+const CACHED_LEN: usize = 30;
+
+/// One slot of the per-thread cache of word analyses.
+#[derive(Clone, Copy)]
+struct Slot {
+    len: u8,
+    beside_zwnj: bool,
+    known: bool,
+    bytes: [u8; CACHED_LEN],
+    cuts: Cuts,
+}
+
+const EMPTY_SLOT: Slot = Slot {
+    len: 0,
+    beside_zwnj: false,
+    known: false,
+    bytes: [0; CACHED_LEN],
+    cuts: Cuts { n: 0, at: [0; MAX_CUTS] },
+};
+
+thread_local! {
+    /// Recent analyses by word hash: news text repeats its words, and the
+    /// analysis depends on the word alone.
+    static CACHE: std::cell::RefCell<Vec<Slot>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`analyze_word`] through the per-thread cache (checked byte for byte).
+fn analyze_cached(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> (bool, Cuts) {
+    let b = w.as_bytes();
+    if b.len() > CACHED_LEN || b.is_empty() {
+        return analyze_word(t, w, h, beside_zwnj);
+    }
+    CACHE.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return analyze_word(t, w, h, beside_zwnj);
+        };
+        if cache.is_empty() {
+            cache.resize(4096, EMPTY_SLOT);
+        }
+        let i = (h >> 40) as usize & (cache.len() - 1);
+        let slot = &mut cache[i];
+        if usize::from(slot.len) == b.len() && slot.beside_zwnj == beside_zwnj && &slot.bytes[..b.len()] == b
+        {
+            return (slot.known, slot.cuts);
+        }
+        let (known, cuts) = analyze_word(t, w, h, beside_zwnj);
+        slot.len = b.len() as u8;
+        slot.beside_zwnj = beside_zwnj;
+        slot.known = known;
+        slot.bytes[..b.len()].copy_from_slice(b);
+        slot.cuts = cuts;
+        (known, cuts)
+    })
+}
+
 /// What a word leaves for reading it with the next one as a pair.
 #[derive(Clone, Copy, Debug, Default)]
 struct PrevWord {
@@ -861,11 +927,7 @@ fn word(
 ) -> PrevWord {
     let whole = &text[cur.start..cur.end];
     let h = hash(whole.as_bytes());
-    let mut cuts = Cuts::default();
-    let known = t.analyze_hash(whole, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
-    if known && cuts.n > 0 {
-        t.close(whole, &mut cuts);
-    }
+    let (known, cuts) = analyze_cached(t, whole, h, beside_zwnj);
     // The pair is read with the word's first part only, as a second pass
     // over the repaired text would see it (نامه‌ای in تفاهم نامهای).
     let w = match cuts.as_slice().first() {
