@@ -165,7 +165,8 @@ def main():
     head = ("# Derived by tools/zwnj/derive.py from hazm (github.com/roshan-research/hazm,\n"
             "# commit d97a5ba, MIT, see data/NOTICE-hazm.md)")
     if args.corpus:
-        head += ",\n# choosing between spellings by word counts of real news text (no text kept)"
+        head += (",\n# choosing between spellings by word counts of real news text (no text kept):\n"
+                 f"# python3 tools/zwnj/derive.py --corpus <news folder> --keep-share {args.keep_share}")
     head += ".\n"
     with open(os.path.join(args.out, "compounds.txt"), "w", encoding="utf-8") as f:
         f.write(head + "# Words written with ZWNJ; the joined spelling (ZWNJ removed) maps to this one.\n")
