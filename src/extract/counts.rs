@@ -8,12 +8,12 @@
 use super::money::currency_after;
 use super::quantities::unit_after;
 use super::Doc;
+use crate::lexicon::FastSet as HashSet;
 use crate::model::{Count, Extraction};
 use crate::numbers::context::{identifier_before, is_year_like, next_word, vague_before};
 use crate::numbers::words;
 use crate::numbers::{Form, NumberKind};
 use crate::span::Span;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static NOT_COUNTED: LazyLock<HashSet<&'static str>> =
