@@ -202,13 +202,28 @@ impl Normalizer {
         if !self.opts.repair_zwnj {
             return Normalized { text, map };
         }
+        let (mut text, mut map) = (text, map);
         let mut edits = Vec::new();
-        zwnj::repair(&text, &mut edits);
-        if edits.is_empty() {
-            return Normalized { text, map };
+        // The line-level style guard of the repair (an author who writes
+        // affixes apart keeps his glued words) reads evidence that the
+        // repair itself changes, so a line where it held words back is
+        // repaired again until nothing changes: the result is a fixed
+        // point, and normalizing it again is a no-op. Lines where the guard
+        // did not act are final after one pass.
+        for _ in 0..4 {
+            edits.clear();
+            let guarded = zwnj::repair(&text, &mut edits);
+            if edits.is_empty() {
+                break;
+            }
+            let (text2, inner) = zwnj::apply(&text, &edits);
+            map = map.compose(&inner);
+            text = text2;
+            if !guarded {
+                break;
+            }
         }
-        let (text2, inner) = zwnj::apply(&text, &edits);
-        Normalized { text: text2, map: map.compose(&inner) }
+        Normalized { text, map }
     }
 
     /// The character pass.

@@ -615,7 +615,10 @@ impl Trie {
 }
 
 /// Finds the ZWNJ that `text` is missing; pushes edits in increasing order.
-pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
+/// Returns true when the line-level style guard held back an edit (the
+/// result may then change on another pass).
+pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) -> bool {
+    let mut guarded = false;
     let t = &*TABLES;
     let mut pair = String::new();
     // The previous word, and what lies between it and the current one.
@@ -655,13 +658,13 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
             gap = Gap::Other;
         }
         if c0 == b'\n' {
-            finish_line(edits, line_first, &evidence);
+            guarded |= finish_line(edits, line_first, &evidence);
             line_first = edits.len();
             evidence = Evidence::default();
         }
         i += len;
     }
-    finish_line(edits, line_first, &evidence);
+    guarded | finish_line(edits, line_first, &evidence)
 }
 
 /// The analysis of one word (beside a ZWNJ or not), with its closure.
@@ -788,11 +791,11 @@ fn byte_class(b: &[u8], i: usize) -> (bool, usize, u8) {
 /// half as often as it glues them, the glued words in it are as their author
 /// meant them: keep only the joins. Counting ZWNJ-marked affixes too keeps
 /// this stable: normalizing twice gives the same text.
-fn finish_line(edits: &mut Vec<Edit>, first: usize, ev: &Evidence) {
+fn finish_line(edits: &mut Vec<Edit>, first: usize, ev: &Evidence) -> bool {
     let inserts = ev.glued.iter().sum::<usize>();
     let marked = ev.marked.iter().sum::<usize>();
     if marked == 0 || inserts == 0 {
-        return;
+        return false;
     }
     // Per kind of affix (می, ها), and everything together for the rest.
     let drop = [
@@ -816,7 +819,9 @@ fn finish_line(edits: &mut Vec<Edit>, first: usize, ev: &Evidence) {
             k += 1;
         }
     }
+    let dropped = k < edits.len();
     edits.truncate(k);
+    dropped
 }
 
 /// Kinds of affix, for [`Evidence`].
