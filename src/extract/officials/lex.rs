@@ -430,6 +430,47 @@ pub(crate) static GIVEN: LazyLock<FastSet> = LazyLock::new(|| {
 pub(crate) static NOT_GIVEN: LazyLock<FastSet> =
     LazyLock::new(|| key_set(include_str!("../../../data/people/not-given-names.txt")));
 
+/// Function words and adverbs (derived from hazm): never part of a name.
+pub(crate) static FUNCTION: LazyLock<FastSet> =
+    LazyLock::new(|| key_set(include_str!("../../../data/people/function-words.txt")));
+
+/// Frequent nouns and adjectives (derived from hazm): a name made only of
+/// these is no name.
+pub(crate) static EVERYDAY: LazyLock<FastSet> =
+    LazyLock::new(|| key_set(include_str!("../../../data/people/everyday-words.txt")));
+
+/// True when the key `k` is an everyday word: listed, a superlative
+/// (مهمترین) or, with `stems`, a listed word with a suffix ی / ان / ها
+/// (نشستی, کارشناسان).
+pub(crate) fn is_everyday(k: &str, stems: bool) -> bool {
+    if EVERYDAY.contains(k) || FUNCTION.contains(k) || k.ends_with("ترین") {
+        return true;
+    }
+    if !stems {
+        return false;
+    }
+    for suf in ["ی", "ان", "ها", "های"] {
+        if let Some(stem) = k.strip_suffix(suf) {
+            if stem.chars().count() >= 2 && (EVERYDAY.contains(stem) || BOUNDARY.contains(stem)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when the key `k` names a role or descriptor (a title, a role noun
+/// of `not-given-names.txt`, or its plural: کارشناسان, کتابداران).
+pub(crate) fn is_role_noun(k: &str) -> bool {
+    if NOT_GIVEN.contains(k) || TITLES.contains_key(k) {
+        return true;
+    }
+    ["ان", "ها", "های", "ین"].iter().any(|s| {
+        k.strip_suffix(s)
+            .is_some_and(|st| st.chars().count() >= 3 && (NOT_GIVEN.contains(st) || TITLES.contains_key(st)))
+    })
+}
+
 /// Very common given names.
 pub(crate) static COMMON_GIVEN: LazyLock<FastSet> =
     LazyLock::new(|| key_set(include_str!("../../../data/people/common-given-names.txt")));
