@@ -13,11 +13,11 @@
 
 pub(crate) mod lex;
 
+use self::lex::FastMap;
 use self::lex::{Title, Tok, TokKind, HEADS, HONORIFICS, TITLES, VERBS};
 use super::organizations::{self, OrgMatch};
 use super::Doc;
 use crate::model::{Extraction, Official, OrgKind};
-use std::collections::HashMap;
 
 /// A role found at a token position.
 #[derive(Clone, Debug)]
@@ -453,7 +453,7 @@ struct Collector<'t> {
     toks: &'t [Tok],
     people: Vec<Person>,
     /// Every word-suffix key of every name (and each surname) → people.
-    index: HashMap<String, Vec<usize>>,
+    index: FastMap<Vec<usize>>,
 }
 
 /// The keys of the word suffixes of `name` (the whole name included).
@@ -602,7 +602,7 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
-    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: HashMap::new() };
+    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: FastMap::default() };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
 
@@ -779,7 +779,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
 
     // Roles without a name: a restated role, or the role of a person named
     // without one.
-    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_title: FastMap<Vec<usize>> = FastMap::default();
     let mut roleless: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for (pi, p) in c.people.iter().enumerate() {
         match &p.role {
@@ -912,7 +912,7 @@ fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
 /// marks its tokens as claimed.
 fn surnames(c: &mut Collector, claimed: &mut [bool]) {
     let toks = c.toks;
-    let mut at: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    let mut at: FastMap<Vec<usize>> = FastMap::default();
     for p in &c.people {
         if let Some(f) = p.surname.first() {
             at.entry(f.clone()).or_default();

@@ -3,10 +3,10 @@
 //! one: شهرداری قم, سازمان برنامه و بودجه), ended at a sound boundary; bodies
 //! nested in a name (اداره کل ارتباطات ... شهرداری قم) are reported too.
 
+use super::officials::lex::FastMap;
 use super::officials::lex::{self, Tok, TokKind, HEADS, HONORIFICS, TITLES};
 use super::Doc;
 use crate::model::{Extraction, OrgKind, Organization};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Most words a complement may have (the nested body not counted).
@@ -345,7 +345,7 @@ fn record(
     toks: &[Tok],
     m: &OrgMatch,
     found: &mut Vec<Organization>,
-    index: &mut HashMap<String, usize>,
+    index: &mut FastMap<usize>,
     nests: &mut Vec<(usize, usize)>,
 ) -> usize {
     let span = doc.span(toks[m.start].start..toks[m.end - 1].end);
@@ -439,7 +439,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
     let mut found = Vec::new();
-    let mut index = HashMap::new();
+    let mut index = FastMap::default();
     let mut nests = Vec::new();
     let mut i = 0;
     while i < toks.len() {

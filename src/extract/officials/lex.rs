@@ -85,6 +85,9 @@ pub(crate) struct Tok {
     pub verbish: bool,
     /// Written as a plural with ‌ها/‌های.
     pub plural: bool,
+    /// Which phrase lexicons may start at this word (bits of
+    /// [`Phrases::bit`]), computed once when tokenizing.
+    pub starts: u8,
 }
 
 impl Tok {
@@ -110,6 +113,13 @@ impl Tok {
 /// The lookup key of a word: ZWNJ and other joiners dropped, letter
 /// variants unified.
 pub(crate) fn key(word: &str) -> String {
+    // Most words need no change: copy them whole.
+    let plain = !word.chars().any(|c| {
+        matches!(c, '\u{200B}'..='\u{200F}' | 'ئ' | 'ي' | 'ى' | 'أ' | 'إ' | 'ٱ' | 'ؤ' | 'ة' | 'ۀ' | 'ك' | '\u{0654}' | '\u{064B}'..='\u{0652}')
+    });
+    if plain {
+        return word.to_owned();
+    }
     let mut k = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -164,6 +174,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     kind: TokKind::Para,
                     verbish: false,
                     plural: false,
+                    starts: 0,
                 });
             }
             continue;
@@ -195,7 +206,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             };
             let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
             let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
-            toks.push(Tok { start: i, end, key: key(w), kind, verbish, plural });
+            let key = key(w);
+            let starts = if kind == TokKind::Word { start_bits(&key) } else { 0 };
+            toks.push(Tok { start: i, end, key, kind, verbish, plural, starts });
             continue;
         }
         if c == '\u{200C}' {
@@ -208,14 +221,29 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             kind: TokKind::Punct(c),
             verbish: false,
             plural: false,
+            starts: 0,
         });
     }
     toks
 }
 
+/// The bits of the phrase lexicons whose entries may start with the word
+/// `key`.
+fn start_bits(key: &str) -> u8 {
+    let mut b = 0;
+    for p in [&TITLES.starts_of(), &HEADS.starts_of(), &HONORIFICS.starts_of(), &VERBS.starts_of()] {
+        if p.1.contains(key) {
+            b |= p.0;
+        }
+    }
+    b
+}
+
 /// A lexicon of phrases matched over word tokens, longest first, ignoring
 /// how the words are separated (space, ZWNJ or nothing).
 pub(crate) struct Phrases<V> {
+    /// This lexicon's bit in [`Tok::starts`] (0: not flagged, look up).
+    bit: u8,
     map: FastMap<V>,
     /// Every concatenation of an entry's first words (a possible start).
     prefixes: FastSet,
@@ -224,8 +252,13 @@ pub(crate) struct Phrases<V> {
 }
 
 impl<V> Phrases<V> {
-    fn new() -> Phrases<V> {
-        Phrases { map: FastMap::default(), prefixes: FastSet::default(), max_words: 1, max_len: 0 }
+    fn new(bit: u8) -> Phrases<V> {
+        Phrases { bit, map: FastMap::default(), prefixes: FastSet::default(), max_words: 1, max_len: 0 }
+    }
+
+    /// This lexicon's bit and the set of its possible first words.
+    fn starts_of(&self) -> (u8, &FastSet) {
+        (self.bit, &self.prefixes)
     }
 
     fn insert(&mut self, phrase: &str, v: V) {
@@ -250,7 +283,14 @@ impl<V> Phrases<V> {
     /// (exclusive) and value.
     pub fn longest(&self, toks: &[Tok], i: usize) -> Option<(usize, &V)> {
         let first = toks.get(i)?;
-        if !first.is_word() || !self.prefixes.contains(first.key.as_str()) {
+        if !first.is_word() {
+            return None;
+        }
+        if self.bit != 0 {
+            if first.starts & self.bit == 0 {
+                return None;
+            }
+        } else if !self.prefixes.contains(first.key.as_str()) {
             return None;
         }
         let mut acc = String::new();
@@ -339,7 +379,7 @@ fn org_kind(s: &str) -> Option<OrgKind> {
 
 /// Titles and roles.
 pub(crate) static TITLES: LazyLock<Phrases<Title>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(1);
     for r in rows(include_str!("../../../data/people/titles.tsv")) {
         let Some(&text) = r.first() else { continue };
         let body = r.get(1).filter(|b| **b != "-" && !b.is_empty()).map(|b| b.to_string());
@@ -361,7 +401,7 @@ pub(crate) static TITLES: LazyLock<Phrases<Title>> = LazyLock::new(|| {
 
 /// Honorifics.
 pub(crate) static HONORIFICS: LazyLock<Phrases<String>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(4);
     for e in entries(include_str!("../../../data/people/honorifics.txt")) {
         p.insert(e, e.to_string());
     }
@@ -373,7 +413,7 @@ pub(crate) const GLUED_HONORIFICS: [&str; 3] = ["سیده", "سید", "میر"];
 
 /// Organization heads.
 pub(crate) static HEADS: LazyLock<Phrases<Head>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(2);
     for r in rows(include_str!("../../../data/people/org-heads.tsv")) {
         let (Some(&h), Some(&k)) = (r.first(), r.get(1)) else { continue };
         let Some(kind) = org_kind(k) else { continue };
@@ -388,7 +428,7 @@ pub(crate) static HEADS: LazyLock<Phrases<Head>> = LazyLock::new(|| {
 
 /// News agencies: surface form → canonical name.
 pub(crate) static AGENCIES: LazyLock<Phrases<String>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(0);
     for r in rows(include_str!("../../../data/people/agencies.tsv")) {
         if let (Some(&s), Some(&c)) = (r.first(), r.get(1)) {
             p.insert(s, c.to_string());
@@ -399,7 +439,7 @@ pub(crate) static AGENCIES: LazyLock<Phrases<String>> = LazyLock::new(|| {
 
 /// Reporting verbs.
 pub(crate) static VERBS: LazyLock<Phrases<String>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(8);
     for e in entries(include_str!("../../../data/people/reporting-verbs.txt")) {
         p.insert(e, e.to_string());
     }
