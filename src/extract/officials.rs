@@ -194,55 +194,68 @@ fn is_name_word(toks: &[Tok], j: usize) -> bool {
         && VERBS.longest(toks, j).is_none()
         && !lex::FACILITY.contains(&t.key)
         && !lex::FUNCTION.contains(&t.key)
+        && !LIGHT_VERBS.contains(&t.key.as_str())
         && !t.key.ends_with("ترین")
         && !t.key.ends_with("آباد")
         && !matches!(t.key.as_str(), "ها" | "های" | "هایی" | "ای" | "استان" | "شهرستان" | "شهر")
 }
 
+/// True when a light verb follows word `j` (ملاحظه کرد, قرار دارد, آشنا شدید).
+fn light_verb_after(toks: &[Tok], j: usize) -> bool {
+    toks.get(j + 1).is_some_and(|t| t.is_word() && (t.verbish || LIGHT_VERBS.contains(&t.key.as_str())))
+}
+
+/// Forms of the light verbs that make compound verbs with a noun.
+const LIGHT_VERBS: &[&str] = &[
+    "کرد",
+    "کرده",
+    "کردند",
+    "کردم",
+    "کردیم",
+    "کردید",
+    "کند",
+    "کنند",
+    "شد",
+    "شده",
+    "شدند",
+    "شدم",
+    "شدیم",
+    "شدید",
+    "شود",
+    "است",
+    "بود",
+    "بوده",
+    "داشت",
+    "داشته",
+    "دارد",
+    "دارند",
+    "داد",
+    "داده",
+    "دادند",
+    "نمود",
+    "نمودند",
+    "گرفت",
+    "گرفته",
+    "خواهد",
+    "باشد",
+    "نیست",
+    "هست",
+    "هستند",
+    "می",
+    "داشتهاند",
+    "کردهاند",
+    "شدهاند",
+];
+
 /// True when word `j`, after a name's surname, is rather a verb's or a
 /// phrase's part: a light verb follows (ملاحظه کرد, تهیه شده), or it is an
 /// everyday word other than a nisba (ی) or a surname piece (نژاد, زاده).
 fn verb_part(toks: &[Tok], j: usize) -> bool {
-    let light = toks.get(j + 1).is_some_and(|t| {
-        t.is_word()
-            && (t.verbish
-                || matches!(
-                    t.key.as_str(),
-                    "کرد"
-                        | "کرده"
-                        | "کردند"
-                        | "کند"
-                        | "کنند"
-                        | "شد"
-                        | "شده"
-                        | "شدند"
-                        | "شود"
-                        | "است"
-                        | "بود"
-                        | "بوده"
-                        | "داشت"
-                        | "داشته"
-                        | "دارد"
-                        | "دارند"
-                        | "داد"
-                        | "داده"
-                        | "دادند"
-                        | "نمود"
-                        | "نمودند"
-                        | "گرفت"
-                        | "گرفته"
-                        | "خواهد"
-                        | "باشد"
-                        | "نیست"
-                        | "هست"
-                        | "هستند"
-                        | "می"
-                        | "داشتهاند"
-                        | "کردهاند"
-                        | "شدهاند"
-                ))
-    });
+    let light = light_verb_after(toks, j);
     let k = toks[j].key.as_str();
+    if lex::is_role_noun(k) {
+        return true;
+    }
     let piece = matches!(
         k,
         "نژاد"
@@ -277,11 +290,18 @@ fn plausible(toks: &[Tok], n: &NameMatch) -> bool {
     if lex::is_role_noun(&first.key) && !lex::COMMON_GIVEN.contains(&first.key) {
         return false;
     }
+    // خدیجه خانم قرار دارد: a word of the verb after the name.
+    if words.len() == 1 && lex::is_everyday(&first.key, false) && light_verb_after(toks, n.end - 1) {
+        return false;
+    }
     if n.strength >= 2 {
         return true;
     }
     if words.len() == 1 {
         return !lex::is_everyday(&first.key, false);
+    }
+    if lex::is_everyday(&words[words.len() - 1].key, false) && light_verb_after(toks, n.end - 1) {
+        return false;
     }
     !words.iter().all(|t| lex::is_everyday(&t.key, true))
 }

@@ -505,6 +505,14 @@ pub(crate) fn is_role_noun(k: &str) -> bool {
     if NOT_GIVEN.contains(k) || TITLES.contains_key(k) {
         return true;
     }
+    // A title glued to its body (مدیرفرودگاه).
+    for t in ["مدیر", "رئیس", "رییس", "معاون", "دبیر", "سرپرست"] {
+        if let Some(rest) = k.strip_prefix(t) {
+            if rest.chars().count() >= 3 && (EVERYDAY.contains(rest) || HEADS.contains_key(rest)) {
+                return true;
+            }
+        }
+    }
     ["ان", "ها", "های", "ین"].iter().any(|s| {
         k.strip_suffix(s)
             .is_some_and(|st| st.chars().count() >= 3 && (NOT_GIVEN.contains(st) || TITLES.contains_key(st)))
