@@ -24,6 +24,7 @@ only of these is no name); the kept names are left out of both.
 Usage: python3 tools/derive_given_names.py NAMES.tsv HAZM_DIR > data/people/given-names.txt
        python3 tools/derive_given_names.py --function NAMES.tsv HAZM_DIR > data/people/function-words.txt
        python3 tools/derive_given_names.py --everyday NAMES.tsv HAZM_DIR > data/people/everyday-words.txt
+       python3 tools/derive_given_names.py --verbs NAMES.tsv HAZM_DIR > data/people/verb-forms.txt
   (NAMES.tsv = ../shared/lexicons/names/given-names.tsv, HAZM_DIR = ../shared/lexicons/hazm)
 """
 import os
@@ -124,6 +125,34 @@ def verb_forms(path):
     return forms
 
 
+def verb_inflections(path):
+    """Finite verb forms without می: past stem + ending (کردند), negative
+    past (نکرد), present stem + ending with or without ب/ن (نماید, بگویند,
+    ندهد), past participle (نبوده)."""
+    out = set()
+    for line in entries(path):
+        past, _, pres = line.partition("#")
+        past, pres = key(past), key(pres)
+        for stem, ends, pres_stem in ((past, ["م", "ی", "یم", "ید", "ند", "ه"], False),
+                                      (pres, ["م", "د", "یم", "ید", "ند"], True)):
+            if not stem:
+                continue
+            for pre in ("", "ب", "ن") if pres_stem else ("", "ن"):
+                for e in ends:
+                    out.add(pre + stem + e)
+            if not pres_stem:
+                out.add("ن" + stem)
+    return out
+
+
+VERBS_HEADER = """# Persian finite verb forms written without می (کردند, نکرد, نماید, بگویند,
+# ندهد, نبوده): a name of a body or a person never holds one. Built from the
+# verb stems of hazm verbs.dat (MIT, see data/people/NOTICE-hazm.md) by
+# tools/derive_given_names.py --verbs; forms that hazm words.dat also lists
+# as a noun or adjective, and forms under 3 letters, are left out. ZWNJ dropped.
+"""
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     everyday_out = "--everyday" in sys.argv
@@ -166,6 +195,18 @@ def main():
             return True
         return k.endswith("ان") and freq.get(k[:-2], 0) >= FREQ
 
+    if "--verbs" in sys.argv:
+        nominal = set()
+        with open(os.path.join(hazm, "words.dat"), encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 3 and set(parts[2].split(",")) & {"N", "AJ"}:
+                    nominal.add(key(parts[0]))
+        forms = verb_inflections(os.path.join(hazm, "verbs.dat"))
+        sys.stdout.write(VERBS_HEADER)
+        for v in sorted(v for v in forms if v not in nominal and len(v) >= 3):
+            sys.stdout.write(v + "\n")
+        return
     if everyday_out or function_out:
         if function_out:
             # A stop word that hazm knows only as a noun (بخش, فرد) may be a

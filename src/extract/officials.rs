@@ -195,6 +195,7 @@ fn is_name_word(toks: &[Tok], j: usize) -> bool {
         && !lex::FACILITY.contains(&t.key)
         && !lex::FUNCTION.contains(&t.key)
         && !LIGHT_VERBS.contains(&t.key.as_str())
+        && !lex::VERB_FORMS.contains(&t.key)
         && !t.key.ends_with("ترین")
         && !t.key.ends_with("آباد")
         && !matches!(t.key.as_str(), "ها" | "های" | "هایی" | "ای" | "استان" | "شهرستان" | "شهر")

@@ -149,7 +149,11 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             j += 1;
             continue;
         }
-        if lex::is_boundary(t) || TITLES.longest(toks, j).is_some() || HONORIFICS.longest(toks, j).is_some() {
+        if lex::is_boundary(t)
+            || lex::is_verb(t)
+            || TITLES.longest(toks, j).is_some()
+            || HONORIFICS.longest(toks, j).is_some()
+        {
             break;
         }
         if t.key.starts_with("سید")
@@ -180,7 +184,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
         // A noun before a light verb is the verb's, not the name's (… قم تلاش دارد).
         if toks
             .get(j + 1)
-            .is_some_and(|n| n.verbish || n.key == "را" || LIGHT_VERBS.contains(&n.key.as_str()))
+            .is_some_and(|n| lex::is_verb(n) || n.key == "را" || LIGHT_VERBS.contains(&n.key.as_str()))
         {
             break;
         }

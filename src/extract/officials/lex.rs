@@ -519,6 +519,16 @@ pub(crate) fn is_role_noun(k: &str) -> bool {
     })
 }
 
+/// Finite verb forms written without می (derived from hazm verb stems).
+pub(crate) static VERB_FORMS: LazyLock<FastSet> =
+    LazyLock::new(|| key_set(include_str!("../../../data/people/verb-forms.txt")));
+
+/// True when word token `t` is a verb form: written with می/نمی, or a
+/// listed finite form (نماید, بگویند, داشتند).
+pub(crate) fn is_verb(t: &Tok) -> bool {
+    t.is_word() && (t.verbish || VERB_FORMS.contains(&t.key))
+}
+
 /// Very common given names.
 pub(crate) static COMMON_GIVEN: LazyLock<FastSet> =
     LazyLock::new(|| key_set(include_str!("../../../data/people/common-given-names.txt")));
