@@ -354,7 +354,7 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
                 return None;
             }
         }
-        if !matches!(h.as_str(), "سید" | "سیده") {
+        if !matches!(h.as_str(), "سید" | "سیده" | "میر") {
             name_start = e;
         }
         honorifics.push(h.clone());
@@ -438,7 +438,9 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     {
         end += 1;
     }
-    if surname_start == j && !unknown_ok && honorifics.iter().all(|h| matches!(h.as_str(), "سید" | "سیده"))
+    if surname_start == j
+        && !unknown_ok
+        && honorifics.iter().all(|h| matches!(h.as_str(), "سید" | "سیده" | "میر"))
     {
         return None;
     }
