@@ -230,14 +230,20 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 /// The bits of the phrase lexicons whose entries may start with the word
 /// `key`.
 fn start_bits(key: &str) -> u8 {
-    let mut b = 0;
-    for p in [&TITLES.starts_of(), &HEADS.starts_of(), &HONORIFICS.starts_of(), &VERBS.starts_of()] {
-        if p.1.contains(key) {
-            b |= p.0;
+    START_BITS.get(key).copied().unwrap_or(0)
+}
+
+/// Every possible first word of the flagged phrase lexicons → their bits
+/// (one lookup per token instead of one per lexicon).
+static START_BITS: LazyLock<FastMap<u8>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    for (bit, set) in [TITLES.starts_of(), HEADS.starts_of(), HONORIFICS.starts_of(), VERBS.starts_of()] {
+        for k in set {
+            *m.entry(k.clone()).or_insert(0) |= bit;
         }
     }
-    b
-}
+    m
+});
 
 /// A lexicon of phrases matched over word tokens, longest first, ignoring
 /// how the words are separated (space, ZWNJ or nothing).
