@@ -62,6 +62,7 @@ fn keywords_give_kinds() {
         ("روابط ایران و امریکا", "امریکا", K::Country),
         ("نفت خلیج فارس", "خلیج فارس", K::Region),
         ("بخش مرکزی سراب کم‌آب است", "بخش مرکزی سراب", K::District),
+        ("مسیر اتوبوس از نارمک تا آزادی است", "آزادی", K::City),
     ];
     for (s, name, kind) in table {
         has(s, name, *kind);

@@ -8,12 +8,12 @@
 use super::money::currency_after;
 use super::quantities::unit_after;
 use super::Doc;
+use crate::lexicon::FastSet as HashSet;
 use crate::model::{Count, Extraction};
 use crate::numbers::context::{identifier_before, is_year_like, next_word, vague_before};
 use crate::numbers::words;
 use crate::numbers::{Form, NumberKind};
 use crate::span::Span;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static NOT_COUNTED: LazyLock<HashSet<&'static str>> =
@@ -105,6 +105,29 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 continue;
             }
         }
-        out.counts.push(Count { value, noun: noun.to_string(), span: doc.span(m.start..e) });
+        out.counts.push(Count { value, noun: without_ezafe(noun).to_string(), span: doc.span(m.start..e) });
+    }
+}
+
+/// The noun without the ezafe ی written after a final vowel (`۳ روستای
+/// استان` counts روستا; `۱۰ دانشجوی رشته` counts دانشجو).
+fn without_ezafe(noun: &str) -> &str {
+    match noun.strip_suffix('ی') {
+        Some(stem) if (stem.ends_with('ا') || stem.ends_with('و')) && stem.chars().count() >= 3 => stem,
+        _ => noun,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_ezafe;
+
+    #[test]
+    fn ezafe() {
+        for (written, noun) in
+            [("روستای", "روستا"), ("دانشجوی", "دانشجو"), ("پروژه", "پروژه"), ("نفر", "نفر"), ("جای", "جای")]
+        {
+            assert_eq!(without_ezafe(written), noun);
+        }
     }
 }

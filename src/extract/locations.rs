@@ -12,7 +12,6 @@
 use super::Doc;
 use crate::lexicon::{entries, is_word_char, rows};
 use crate::model::{Extraction, Location, LocationKind};
-use std::cell::RefCell;
 use std::collections::{HashMap as StdMap, HashSet as StdSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -52,18 +51,6 @@ pub(crate) type FastMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
 pub(crate) type FastSet<K> = StdSet<K, BuildHasherDefault<FxHasher>>;
 type HashMap<K, V> = FastMap<K, V>;
 type HashSet<K> = FastSet<K>;
-
-thread_local! {
-    /// The mentions of the last text scanned on this thread: the projects
-    /// extractor runs on the same text right after the locations one.
-    static LAST: RefCell<Option<(String, Scan)>> = const { RefCell::new(None) };
-}
-
-/// The scan of `text`, from the last one when it was the same text.
-pub(crate) fn mentions(text: &str) -> Scan {
-    let cached = LAST.with(|c| c.borrow_mut().take().and_then(|(t, m)| (t == text).then_some(m)));
-    cached.unwrap_or_else(|| scan(text))
-}
 
 static IRAN: &str = include_str!("../../data/places/iran.tsv");
 static WORLD: &str = include_str!("../../data/places/world.tsv");
@@ -447,8 +434,9 @@ fn keyword(w: &str) -> Option<Ctx> {
         "منطقه" | "شهرداری" | "استانداری" | "فرمانداری" | "بخشداری" | "دهیاری" | "شهردار" | "استاندار"
         | "فرماندار" | "بخشدار" | "دهدار" | "توابع" | "مردم" | "دانشگاه" | "مرکز" | "حومه" | "اطراف"
         | "نماینده" => Ctx::Any,
-        "خبرگزاری" | "خبرنگار" | "گزارش" | "روزنامه" | "نشریه" | "هفتهنامه" | "ماهنامه" | "تیم"
-        | "باشگاه" => Ctx::Not,
+        "خبرگزاری" | "خبرنگار" | "گزارش" | "روزنامه" | "نشریه" | "هفتهنامه" | "ماهنامه" => {
+            Ctx::Not
+        }
         _ => return None,
     })
 }
@@ -483,6 +471,10 @@ fn area_plural(w: &str) -> Option<LocationKind> {
 /// Words that open a list of examples (folded, two-word forms joined).
 const CONNECTIVES: [&str; 10] =
     ["بهویژه", "بویژه", "بهخصوص", "بخصوص", "خصوصا", "ازجمله", "مانند", "نظیر", "همچون", "شامل"];
+
+/// Reporting verbs: a phrase ends before them.
+const REPORTING: [&str; 10] =
+    ["گفت", "افزود", "اظهار", "تصریح", "تاکید", "بیان", "خاطرنشان", "عنوان", "اعلام", "یاداور"];
 
 /// Auxiliaries and verbs that show the word before them is not a name.
 const AUX: [&str; 16] = [
@@ -685,6 +677,22 @@ impl Scanner<'_> {
             if let Some((j, e)) = lookup(&self.toks, &self.folded, i) {
                 if !e.amb {
                     self.push(i, j, default_kind(e.kinds), false);
+                    // از افسریه تا آزادی, جاده گرگان به بم: the other end of
+                    // a route is a place even when a common word.
+                    let link = word(&self.folded, j + 1);
+                    if self.gap(j) == Gap::Space
+                        && (link == "تا" || link == "به")
+                        && self.gap(j + 1) == Gap::Space
+                    {
+                        if let Some((jj, e2)) = lookup(&self.toks, &self.folded, j + 2) {
+                            let common = jj == j + 2 && GAZ.stop.contains(word(&self.folded, j + 2));
+                            if e2.amb && !common {
+                                self.push(j + 2, jj, default_kind(e2.kinds), false);
+                                i = jj + 1;
+                                continue;
+                            }
+                        }
+                    }
                 }
                 i = j + 1;
                 continue;
@@ -911,8 +919,7 @@ pub(crate) fn scan(text: &str) -> Scan {
 pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
     let text = doc.text();
     let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
-    let found = scan(text);
-    for m in &found.mentions {
+    for m in &doc.places().mentions {
         let m = m.clone();
         if let Some(&(idx, explicit)) = seen.get(&m.key) {
             if m.explicit && !explicit {
@@ -927,13 +934,14 @@ pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
         seen.insert(m.key, (out.locations.len(), m.explicit));
         out.locations.push(Location { name, kind: Some(m.kind), span: doc.span(m.start..m.end) });
     }
-    LAST.with(|c| *c.borrow_mut() = Some((text.to_string(), found)));
 }
 
-/// If a known place name (gazetteer entry, even one that is also a common
-/// word) starts at byte `pos` of the normalized `text` and ends on a word
-/// boundary, its end and kind. Used by other extractors (organizations:
-/// شهرداری قم) to find where a name ends.
+/// If a known place name (gazetteer entry) starts at byte `pos` of the
+/// normalized `text` and ends on a word boundary, its end and kind. Used by
+/// other extractors (organizations: شهرداری قم) to find where a name ends.
+/// A name that is also a common word (نور, امام, مرکزی) counts only right
+/// after a place keyword or a local body (شهرداری نور, استان مرکزی), so
+/// that کمیته امداد امام خمینی is not cut at امام.
 pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> {
     if !text.is_char_boundary(pos) || text[..pos].chars().next_back().is_some_and(is_word_char) {
         return None;
@@ -944,7 +952,32 @@ pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> 
     }
     let folded = folded_words(text, &toks);
     let (j, e) = lookup(&toks, &folded, 0)?;
-    Some((toks[j].end, default_kind(e.kinds)))
+    let mut kind = default_kind(e.kinds);
+    // The word before: a keyword gives the kind, and lets a common word in.
+    let before = text[..pos].trim_end();
+    let prev_start =
+        before.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let prev = fold(&before[prev_start..]);
+    let ctx = keyword(&prev);
+    if let Some(Ctx::Admin(k, _)) = ctx {
+        if e.kinds & bit(k) != 0 {
+            kind = k;
+        }
+    }
+    if e.amb && !matches!(ctx, Some(Ctx::Admin(..) | Ctx::Any | Ctx::Named(_))) {
+        // Elsewhere a common word is a place only at the end of a phrase
+        // (جهاد کشاورزی مهربان گفت), not inside a name (امداد امام خمینی).
+        let next = word(&folded, j + 1);
+        let ends = toks[j].gap != Gap::Space
+            || GAZ.stop.contains(next)
+            || AUX.contains(&next)
+            || REPORTING.contains(&next)
+            || next.starts_with("می");
+        if j == 0 && GAZ.stop.contains(word(&folded, 0)) || !ends {
+            return None;
+        }
+    }
+    Some((toks[j].end, kind))
 }
 
 #[cfg(test)]
@@ -965,8 +998,33 @@ mod tests {
         assert_eq!(place_at(t, p).map(|x| x.0), Some(p + "آذربایجان شرقی".len()));
         assert_eq!(place_at("شهرداری قمصر", "شهرداری ".len()).map(|x| x.0), Some("شهرداری قمصر".len()));
         assert_eq!(place_at("شهرداری منطقه", "شهرداری ".len()), None);
+        // Common words are places only after a keyword.
+        let t = "کمیته امداد امام خمینی";
+        assert_eq!(place_at(t, "کمیته امداد ".len()), None);
+        let t = "جهاد کشاورزی مهربان گفت";
+        assert_eq!(place_at(t, "جهاد کشاورزی ".len()).map(|x| x.0), Some("جهاد کشاورزی مهربان".len()));
+        assert_eq!(place_at("مجلس خبر داد", "مجلس ".len()), None);
+        let t = "شهرداری نور";
+        assert_eq!(place_at(t, "شهرداری ".len()).map(|x| x.0), Some(t.len()));
+        let t = "استانداری مرکزی";
+        assert_eq!(place_at(t, "استانداری ".len()).map(|x| x.0), Some(t.len()));
+        let t = "استان تهران";
+        assert_eq!(place_at(t, "استان ".len()), Some((t.len(), LocationKind::Province)));
         assert_eq!(place_at("قم", 1), None);
         assert_eq!(place_at("قم", 99), None);
+    }
+
+    #[test]
+    fn data_is_normalized() {
+        let files = [IRAN, WORLD, DISTRICTS, AMBIGUOUS, WORDS, SQUARES];
+        for src in files {
+            for line in entries(src) {
+                for field in line.split('\t') {
+                    let n = crate::normalize(field).as_str().replace(['\u{200c}', ' '], "");
+                    assert_eq!(n, field.replace(['\u{200c}', ' '], ""), "not normalized: {field}");
+                }
+            }
+        }
     }
 
     #[test]

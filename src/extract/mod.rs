@@ -29,12 +29,15 @@ pub(crate) struct Doc<'a> {
     /// The numbers of the normalized text, scanned once for the money,
     /// percentage, quantity and count extractors.
     numbers: OnceCell<Vec<NumberMatch>>,
+    /// The place mentions, scanned once for the locations and projects
+    /// extractors.
+    places: OnceCell<locations::Scan>,
 }
 
 impl<'a> Doc<'a> {
     /// A document over `input` and its normalized form.
     pub fn new(input: &'a str, norm: Normalized) -> Doc<'a> {
-        Doc { input, norm, numbers: OnceCell::new() }
+        Doc { input, norm, numbers: OnceCell::new(), places: OnceCell::new() }
     }
 
     /// Every number of the normalized text, scanned on first use.
@@ -46,6 +49,12 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn text(&self) -> &str {
         self.norm.as_str()
+    }
+
+    /// The words and place mentions of the normalized text, scanned on
+    /// first use.
+    pub fn places(&self) -> &locations::Scan {
+        self.places.get_or_init(|| locations::scan(self.norm.as_str()))
     }
 
     /// The original span of the normalized range `r`.

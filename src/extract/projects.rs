@@ -11,8 +11,8 @@
 //! cue. The status comes from the governing noun, else the nearest cue of
 //! the clause, the sentence, then the paragraph.
 
-use super::locations::{self, Gap, Tok};
 use super::locations::{FastMap as HashMap, FastSet as HashSet};
+use super::locations::{Gap, Tok};
 use super::Doc;
 use crate::lexicon::{entries, rows};
 use crate::model::{Extraction, Project, ProjectStatus};
@@ -167,8 +167,8 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
 /// sentences and paragraphs break.
 struct Words<'t> {
     text: &'t str,
-    toks: Vec<Tok>,
-    folded: Folded,
+    toks: &'t [Tok],
+    folded: &'t Folded,
     /// Clause, sentence and paragraph number of each word.
     clause: Vec<u32>,
     sentence: Vec<u32>,
@@ -176,13 +176,13 @@ struct Words<'t> {
 }
 
 impl<'t> Words<'t> {
-    fn new(text: &'t str, toks: Vec<Tok>, folded: Folded) -> Words<'t> {
+    fn new(text: &'t str, toks: &'t [Tok], folded: &'t Folded) -> Words<'t> {
         let (mut c, mut s, mut p) = (0u32, 0u32, 0u32);
         let mut clause = Vec::with_capacity(toks.len());
         let mut sentence = Vec::with_capacity(toks.len());
         let mut para = Vec::with_capacity(toks.len());
         let mut prev_end = 0usize;
-        for t in &toks {
+        for t in toks {
             let gap = text.get(prev_end..t.start).unwrap_or("");
             if gap.contains('\n') {
                 p += 1;
@@ -376,6 +376,19 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
                 continue;
             }
         }
+        // آبرسانی به روستای X: delivery works take their object after به.
+        if n == 0 && f == "به" && w.f(h).ends_with("رسانی") && w.gap(i) == Gap::Space {
+            let next = w.f(i + 1);
+            let place = place_from(places, i + 1).is_some();
+            if place
+                || cardinal(next).is_some()
+                || matches!(next, "روستای" | "روستاهای" | "شهر" | "شهرهای" | "شهرستان" | "مناطق")
+            {
+                last = i;
+                i += 1;
+                continue;
+            }
+        }
         if f == "و" {
             // تعمیر و بهسازی X: two activities on one object.
             if n == 0 && LEX.works.longest(w, h).is_some() && w.gap(i) == Gap::Space {
@@ -398,11 +411,11 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
         }
         if road && (f == "به" || f == "تا") && w.gap(i) == Gap::Space {
             // جاده X به Y: X is a place, Y a place or a name.
-            let before = places.iter().any(|&(_, b)| b == i - 1);
+            let before = place_to(places, i - 1).is_some();
             if !before {
                 break;
             }
-            if let Some(&(_, b)) = places.iter().find(|&&(a, _)| a == i + 1) {
+            if let Some((_, b)) = place_from(places, i + 1) {
                 last = b;
                 n += b - i + 1;
                 i = b + 1;
@@ -562,9 +575,9 @@ fn aggregate_before(w: &Words, i: usize) -> bool {
 /// Finds the projects of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let scan = locations::mentions(text);
-    let mentions = scan.mentions;
-    let w = Words::new(text, scan.toks, scan.folded);
+    let scan = doc.places();
+    let mentions = &scan.mentions;
+    let w = Words::new(text, &scan.toks, &scan.folded);
     if w.len() == 0 {
         return;
     }
@@ -577,9 +590,25 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             Some((a, b))
         })
         .collect();
-    // Organization mentions (original offsets): not projects.
-    let orgs: Vec<(usize, usize)> =
+    let mut places = places;
+    places.sort_unstable();
+    places.dedup();
+    // Organization mentions (original offsets): not projects. Sorted by
+    // start, with the largest end so far, to test overlap in log time.
+    let mut orgs: Vec<(usize, usize)> =
         out.organizations.iter().flat_map(|o| o.mentions.iter().map(|m| (m.start, m.end))).collect();
+    orgs.sort_unstable();
+    let org_max_end: Vec<usize> = orgs
+        .iter()
+        .scan(0usize, |m, &(_, e)| {
+            *m = (*m).max(e);
+            Some(*m)
+        })
+        .collect();
+    let in_org = |start: usize, end: usize| {
+        let k = orgs.partition_point(|&(s, _)| s < end);
+        k > 0 && org_max_end[k - 1] > start
+    };
 
     // Status cues: (word, status).
     let mut cues: Vec<(usize, ProjectStatus)> = Vec::new();
@@ -649,6 +678,10 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             {
                 first = k - 1;
                 built = true;
+            } else if k < i && governor_before(&w, k).flatten().is_some() {
+                // افتتاح ۳۰۰ واحد مسکن ملی: the units opened are one project.
+                first = k;
+                built = true;
             }
         }
         let cand =
@@ -666,7 +699,14 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 && (p.last + 1 == first && w.gap(p.last) == Gap::Comma
                     || p.last + 2 == first && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space)
         });
-        let clause_cue = cues.iter().any(|&(c, _)| w.clause[c] == clause && (c < i || c > last));
+        let clause_cue = {
+            let k = cues.partition_point(|&(c, _)| c < i);
+            let before =
+                k.checked_sub(1).and_then(|k| cues.get(k)).is_some_and(|&(c, _)| w.clause[c] == clause);
+            let after =
+                cues[k..].iter().find(|&&(c, _)| c > last).is_some_and(|&(c, _)| w.clause[c] == clause);
+            before || after
+        };
         let weak = WEAK.contains(&kind.as_str()) && !(kind == "فاز" && phase.is_some());
         // The subject of its clause: بهسازی جاده X در دست اجرا است.
         let clause_start = first == 0
@@ -676,8 +716,29 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 && matches!(w.f(first - 1), "پروژه" | "طرح" | "و" | "نیز" | "همچنین");
         let plan = kind.starts_with("طرح") && named;
         // در بیمارستان X: a venue, not what is opened.
-        let venue =
-            first > 0 && w.gap(first - 1) == Gap::Space && matches!(w.f(first - 1), "در" | "درون" | "داخل");
+        // رئیس بیمارستان X: the body someone works for, not what is opened.
+        let venue = first > 0
+            && w.gap(first - 1) == Gap::Space
+            && matches!(
+                w.f(first - 1),
+                "در" | "درون"
+                    | "داخل"
+                    | "رئیس"
+                    | "رییس"
+                    | "مدیر"
+                    | "مدیرعامل"
+                    | "سرپرست"
+                    | "معاون"
+                    | "کارکنان"
+                    | "پرسنل"
+                    | "مسئول"
+                    | "مسئولان"
+                    | "ریاست"
+                    | "مدیریت"
+                    | "بیماران"
+                    | "دانشجویان"
+                    | "حراست"
+            );
         let plural_ok = named || !plural_head;
         let ok = (!aggregate_before(&w, i) || built)
             && (named || !plural_head)
@@ -695,17 +756,25 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         }
         let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
         let o = doc.original(a..b);
-        if orgs.iter().any(|&(s, e)| s < o.end && o.start < e) {
+        if in_org(o.start, o.end) {
             i = last + 1;
             continue;
         }
         // Status: the governor's, else the nearest cue in the clause,
         // sentence, paragraph.
+        // The nearest cue outside the name in the same unit: units are runs
+        // of words, so only the cues right before and right after the name
+        // can qualify (cues are sorted by word).
+        let split = cues.partition_point(|&(c, _)| c < cand.first);
+        let before = split.checked_sub(1).and_then(|k| cues.get(k)).copied();
+        let after = cues[split..].iter().find(|&&(c, _)| c > cand.last).copied();
         let near = |same: &dyn Fn(usize) -> bool| {
-            cues.iter()
-                .filter(|&&(c, _)| same(c) && (c < cand.first || c > cand.last))
-                .min_by_key(|&&(c, _)| if c < cand.first { cand.first - c } else { c - cand.last })
-                .map(|&(_, s)| s)
+            [before, after]
+                .into_iter()
+                .flatten()
+                .filter(|&(c, _)| same(c))
+                .min_by_key(|&(c, _)| if c < cand.first { cand.first - c } else { c - cand.last })
+                .map(|(_, s)| s)
         };
         // (status, how directly the text gives it)
         let (status, strength) = match cand.governed.flatten() {
@@ -738,16 +807,21 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
 
     // One record per project: a name held in an earlier one of the same
     // kind (نیروگاه CHP after نخستین نیروگاه CHP فولادسبا) is the same.
-    let mut kept: Vec<(String, usize, u8)> = Vec::new();
+    // (folded name, index in out.projects, status strength, kind, words);
+    // a new record is compared with the last few of its kind only, so that
+    // a document with thousands of projects stays linear.
+    let mut kept: Vec<(String, usize, u8, String, HashSet<String>)> = Vec::new();
     for f in found {
         let key = fold(&f.name);
-        let same = kept.iter_mut().find(|(k, idx, _)| {
-            let Some(p) = out.projects.get(*idx) else { return false };
-            let (a, b) = (word_set(&p.name), word_set(&f.name));
-            (*k == key || k.contains(&key) || key.contains(k.as_str()) || a.is_subset(&b) || b.is_subset(&a))
-                && p.kind.as_deref() == Some(f.kind.as_str())
+        let words = word_set(&f.name);
+        let same = kept.iter_mut().rev().take(256).filter(|x| x.3 == f.kind).find(|(k, _, _, _, a)| {
+            *k == key
+                || k.contains(&key)
+                || key.contains(k.as_str())
+                || a.is_subset(&words)
+                || words.is_subset(a)
         });
-        if let Some((_, idx, strength)) = same {
+        if let Some((_, idx, strength, _, _)) = same {
             if let Some(p) = out.projects.get_mut(*idx) {
                 // The most direct statement of its status wins.
                 if f.status.is_some() && f.strength > *strength {
@@ -760,7 +834,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             continue;
         }
-        kept.push((key, out.projects.len(), f.strength));
+        kept.push((key, out.projects.len(), f.strength, f.kind.clone(), words));
         out.projects.push(Project {
             name: f.name,
             kind: Some(f.kind),
@@ -808,7 +882,7 @@ fn ellipsis(
     status: Option<ProjectStatus>,
     found: &mut Vec<Found>,
 ) -> usize {
-    let Some(&(pa, _)) = places.iter().find(|&&(a, b)| a > c.head && b == c.last) else {
+    let Some((pa, _)) = place_to(places, c.last).filter(|&(a, _)| a > c.head) else {
         return c.last + 1;
     };
     let follower = w.f(c.last + 1);
@@ -861,11 +935,25 @@ fn ellipsis(
     next
 }
 
+/// The place mention starting at word `i` (`places` is sorted).
+fn place_from(places: &[(usize, usize)], i: usize) -> Option<(usize, usize)> {
+    let k = places.partition_point(|&(a, _)| a < i);
+    places.get(k).copied().filter(|&(a, _)| a == i)
+}
+
+/// The place mention ending at word `j` (`places` is sorted, and so are
+/// its ends).
+fn place_to(places: &[(usize, usize)], j: usize) -> Option<(usize, usize)> {
+    let k = places.partition_point(|&(_, b)| b < j);
+    places.get(k).copied().filter(|&(_, b)| b == j)
+}
+
 /// The place of a project: one named inside it, else one after در in the
 /// same clause soon after it.
 fn location_of(w: &Words, c: &Cand, places: &[(usize, usize)]) -> Option<String> {
     let text_of = |a: usize, b: usize| w.text.get(w.toks[a].start..w.toks[b].end).map(str::to_string);
-    if let Some(&(a, b)) = places.iter().find(|&&(a, b)| a > c.head && b <= c.last) {
+    let k = places.partition_point(|&(a, _)| a <= c.head);
+    if let Some(&(a, b)) = places.get(k).filter(|&&(_, b)| b <= c.last) {
         return text_of(a, b);
     }
     let clause = w.clause[c.last];
@@ -875,11 +963,28 @@ fn location_of(w: &Words, c: &Cand, places: &[(usize, usize)]) -> Option<String>
         if w.f(i) == "در" {
             seen_dar = true;
         } else if seen_dar {
-            if let Some(&(a, b)) = places.iter().find(|&&(a, _)| a == i) {
+            if let Some((a, b)) = place_from(places, i) {
                 return text_of(a, b);
             }
         }
         i += 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_is_normalized() {
+        for src in [KINDS, WORKS, STATUS, GOVERNORS, STOP, BINOMIALS] {
+            for line in entries(src) {
+                for field in line.split('\t') {
+                    let n = crate::normalize(field).as_str().replace(['\u{200c}', ' '], "");
+                    assert_eq!(n, field.replace(['\u{200c}', ' '], ""), "not normalized: {field}");
+                }
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! built once per process.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The entries of a data file: one a line, `#` starts a comment line, blank
 /// lines are skipped, surrounding spaces trimmed.
@@ -56,6 +57,91 @@ pub(crate) fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
     before && after
 }
+
+// ---------------------------------------------------------------------------
+// Hashing: the lexicons are looked up once per word, and SipHash's
+// DoS resistance buys nothing for tables built from our own data files.
+
+/// A small, fast hasher for short keys (the FxHash mix, 8 bytes at a time).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(pub(crate) u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        // Whole 8-byte words, then the last 8 bytes again (overlapping) or,
+        // for short keys, the first and last 4: no variable-length copy.
+        let n = bytes.len();
+        if n >= 8 {
+            let mut i = 0;
+            while i + 8 <= n {
+                self.add(read8(bytes, i));
+                i += 8;
+            }
+            if i < n {
+                self.add(read8(bytes, n - 8));
+            }
+        } else if n >= 4 {
+            self.add(read4(bytes, 0) | (read4(bytes, n - 4) << 32));
+        } else {
+            for &b in bytes {
+                self.add(u64::from(b));
+            }
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // Murmur3's finalizer: every output bit depends on every input bit
+        // (Persian text has little entropy in the low bits of its bytes).
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+        h ^ (h >> 33)
+    }
+}
+
+#[inline]
+fn read8(b: &[u8], i: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(a)
+}
+
+#[inline]
+fn read4(b: &[u8], i: usize) -> u64 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[i..i + 4]);
+    u64::from(u32::from_le_bytes(a))
+}
+
+/// The `BuildHasher` of [`FxHasher`].
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+/// A `HashMap` keyed by words, with [`FxHasher`].
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+/// A `HashSet` of words, with [`FxHasher`].
+pub(crate) type FastSet<K> = std::collections::HashSet<K, FxBuild>;
 
 #[cfg(test)]
 mod tests {

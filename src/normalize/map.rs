@@ -169,7 +169,16 @@ impl OffsetMap {
                     i += 1;
                 }
             } else {
-                let span = self.to_original(Span::new(s.orig, s.orig_end));
+                let mut span = self.to_original(Span::new(s.orig, s.orig_end));
+                // An insertion inside one replacement of `self` (a ZWNJ put
+                // between the letters of ﰱ → فیش) stands for the whole of
+                // it: an empty range there would run backwards.
+                if s.orig == s.orig_end && s.orig < self.norm_len && !self.segs.is_empty() {
+                    let t = self.segs[self.seg_at(s.orig)];
+                    if !t.is_copy() && t.norm < s.orig {
+                        span = Span::new(t.orig, t.orig_end);
+                    }
+                }
                 segs.push(Seg { norm: s.norm, orig: span.start, orig_end: span.end });
             }
         }

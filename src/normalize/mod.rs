@@ -17,6 +17,20 @@ pub use chars::ZWNJ;
 use chars::{action, digit_value, is_non_joining, is_persian_letter, is_plain, Action};
 use map::{MapBuilder, OffsetMap};
 
+/// Common Persian letters in U+0600..U+06FF, by the low bits of their two
+/// UTF-8 bytes: copied unchanged by the character pass (ي ى ك ة are
+/// excluded by the caller when letters are unified).
+static PLAIN_2BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        let cp = 0x600 + k as u32;
+        t[k] = matches!(cp, 0x0621..=0x063A | 0x0641..=0x064A | 0x067E | 0x0686 | 0x0698 | 0x06A9 | 0x06AF | 0x06CC);
+        k += 1;
+    }
+    t
+};
+
 /// Which script digits are written in after normalization.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -207,7 +221,54 @@ impl Normalizer {
         // Start of a run of unchanged input not yet copied.
         let mut run = 0usize;
         let mut compat = String::new();
-        for (i, c) in input.char_indices() {
+        let bytes = input.as_bytes();
+        let unify = o.unify_letters;
+        let mut next = 0usize;
+        while next < bytes.len() {
+            // Fastest path: a run of bytes of plain ASCII and common Persian
+            // letters, with nothing pending and no digit before it.
+            if pending.is_none() && last.is_none_or(|l| digit_value(l).is_none()) {
+                let start = next;
+                let mut last_len = 0;
+                while let Some(&b0) = bytes.get(next) {
+                    let n = if b0 < 0x80 {
+                        let ok = match b0 {
+                            b' ' => {
+                                !(last_len == 1 && bytes[next - 1] == b' ')
+                                    && (next > start || last != Some(' '))
+                            }
+                            b'\t' | b'0'..=b'9' => false,
+                            _ => true,
+                        };
+                        if !ok {
+                            break;
+                        }
+                        1
+                    } else if (0xD8..=0xDB).contains(&b0) {
+                        let Some(&b1) = bytes.get(next + 1) else { break };
+                        if !PLAIN_2BYTE[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)]
+                            || (unify && b0 == 0xD9 && matches!(b1, 0x83 | 0x89 | 0x8A))
+                            || (unify && b0 == 0xD8 && b1 == 0xA9)
+                        {
+                            break;
+                        }
+                        2
+                    } else {
+                        break;
+                    };
+                    next += n;
+                    last_len = n;
+                }
+                if next > start {
+                    last = input[..next].chars().next_back();
+                    if next >= bytes.len() {
+                        break;
+                    }
+                }
+            }
+            let i = next;
+            let Some(c) = input[i..].chars().next() else { break };
+            next = i + c.len_utf8();
             // Fast path: a char that stays as it is and needs no decision
             // (most of any text).
             if pending.is_none() {

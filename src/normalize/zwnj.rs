@@ -22,9 +22,10 @@
 
 use super::chars::{is_non_joining, is_persian_letter};
 use super::map::{MapBuilder, OffsetMap};
+use crate::lexicon::FxHasher;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 /// One change to the text of the character pass.
@@ -48,81 +49,7 @@ impl Edit {
 // ---------------------------------------------------------------------------
 // Tables
 
-/// A small, fast hasher for short keys (the FxHash mix, 8 bytes at a time).
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        // Whole 8-byte words, then the last 8 bytes again (overlapping) or,
-        // for short keys, the first and last 4: no variable-length copy.
-        let n = bytes.len();
-        if n >= 8 {
-            let mut i = 0;
-            while i + 8 <= n {
-                self.add(read8(bytes, i));
-                i += 8;
-            }
-            if i < n {
-                self.add(read8(bytes, n - 8));
-            }
-        } else if n >= 4 {
-            self.add(read4(bytes, 0) | (read4(bytes, n - 4) << 32));
-        } else {
-            for &b in bytes {
-                self.add(u64::from(b));
-            }
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // Murmur3's finalizer: every output bit depends on every input bit
-        // (Persian text has little entropy in the low bits of its bytes).
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-        h ^ (h >> 33)
-    }
-}
-
-type Fx = BuildHasherDefault<FxHasher>;
-
-#[inline]
-fn read8(b: &[u8], i: usize) -> u64 {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&b[i..i + 8]);
-    u64::from_le_bytes(a)
-}
-
-#[inline]
-fn read4(b: &[u8], i: usize) -> u64 {
-    let mut a = [0u8; 4];
-    a.copy_from_slice(&b[i..i + 4]);
-    u64::from(u32::from_le_bytes(a))
-}
+type Fx = crate::lexicon::FxBuild;
 
 /// Longest word analysed, in bytes (cut offsets are stored as `u8`).
 const MAX_WORD: usize = 250;
@@ -512,7 +439,21 @@ impl Tables {
             cuts.push(base + p);
             return true;
         }
-        if depth >= 3 {
+        // A preverb before می/نمی: برمی‌دارد, درنمی‌آید, فرامی‌گیرد.
+        for pre in ["بر", "در", "فرا", "باز", "فرو", "وا"].iter().filter(|_| w.len() >= 12) {
+            if let Some(rest) = w.strip_prefix(pre) {
+                for mi in ["می", "نمی"] {
+                    if let Some(verb) = rest.strip_prefix(mi) {
+                        if self.is_verb(verb) {
+                            cuts.push(base + pre.len() + mi.len());
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        // Suffixes and tails need at least two letters on each side.
+        if depth >= 3 || w.len() < 8 {
             return false;
         }
         let Some(end) = last_char(w) else { return false };
@@ -555,6 +496,41 @@ impl Tables {
             return true;
         }
         open && self.head_tail(w, base, cuts)
+    }
+
+    /// Adds to `cuts` of `w` what a second pass would find in its parts
+    /// (each now beside a ZWNJ), until nothing changes: normalizing twice
+    /// gives the same text.
+    fn close(&self, w: &str, cuts: &mut Cuts) {
+        for _ in 0..MAX_CUTS {
+            let mut more = Cuts::default();
+            let mut from = 0usize;
+            let ends = cuts.as_slice().iter().map(|&c| usize::from(c)).chain(std::iter::once(w.len()));
+            for end in ends {
+                if let Some(part) = w.get(from..end) {
+                    self.analyze_hash(part, hash(part.as_bytes()), from, &mut more, 0, false, true);
+                }
+                from = end;
+            }
+            let before = cuts.n;
+            let mut all = [0u8; MAX_CUTS * 2];
+            let mut n = 0;
+            for &c in cuts.as_slice().iter().chain(more.as_slice()) {
+                all[n] = c;
+                n += 1;
+            }
+            all[..n].sort_unstable();
+            let mut merged = Cuts::default();
+            for &c in &all[..n] {
+                if c > 0 && usize::from(c) < w.len() && !merged.contains(usize::from(c)) {
+                    merged.push(usize::from(c));
+                }
+            }
+            *cuts = merged;
+            if cuts.n == before {
+                return;
+            }
+        }
     }
 
     /// A known head followed by a productive tail: پیاده‌راه, کلنگ‌زنی.
@@ -645,13 +621,14 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
     // The previous word, and what lies between it and the current one.
     let mut prev: Option<Span> = None;
     let mut gap = Gap::Other;
-    let mut prev_hash = 0u64;
+    // What the previous word leaves for a pair with the next one.
+    let mut prev_info = PrevWord::default();
     let mut word_start: Option<usize> = None;
     let bytes = text.as_bytes();
     let mut i = 0usize;
     let n = bytes.len();
     let mut line_first = edits.len();
-    let mut evidence = 0usize;
+    let mut evidence = Evidence::default();
     while i <= n {
         let (letter, len, c0) = if i < n { byte_class(bytes, i) } else { (false, 1, b'\n') };
         if letter {
@@ -665,8 +642,8 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
             let cur = Span::new(ws, i);
             let before = prev.map(|p| (p, gap));
             let beside_zwnj = gap == Gap::Zwnj || text[i..].starts_with('\u{200C}');
-            prev_hash = word(t, text, before, prev_hash, cur, beside_zwnj, &mut pair, edits, &mut evidence);
-            prev = Some(cur);
+            prev_info = word(t, text, before, prev_info, cur, beside_zwnj, &mut pair, edits, &mut evidence);
+            prev = Some(Span::new(prev_info.last_part, cur.end));
             let next_is_letter = i + len < n && byte_class(bytes, i + len).0;
             gap = match c0 {
                 b' ' if next_is_letter => Gap::Space,
@@ -678,13 +655,91 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) {
             gap = Gap::Other;
         }
         if c0 == b'\n' {
-            finish_line(edits, line_first, evidence);
+            finish_line(edits, line_first, &evidence);
             line_first = edits.len();
-            evidence = 0;
+            evidence = Evidence::default();
         }
         i += len;
     }
-    finish_line(edits, line_first, evidence);
+    finish_line(edits, line_first, &evidence);
+}
+
+/// The analysis of one word (beside a ZWNJ or not), with its closure.
+fn analyze_word(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> (bool, Cuts) {
+    let mut cuts = Cuts::default();
+    let known = t.analyze_hash(w, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
+    if known && cuts.n > 0 {
+        t.close(w, &mut cuts);
+    }
+    (known, cuts)
+}
+
+/// Words up to this many bytes are cached.
+const CACHED_LEN: usize = 30;
+
+/// One slot of the per-thread cache of word analyses.
+#[derive(Clone, Copy)]
+struct Slot {
+    len: u8,
+    beside_zwnj: bool,
+    known: bool,
+    bytes: [u8; CACHED_LEN],
+    cuts: Cuts,
+}
+
+const EMPTY_SLOT: Slot = Slot {
+    len: 0,
+    beside_zwnj: false,
+    known: false,
+    bytes: [0; CACHED_LEN],
+    cuts: Cuts { n: 0, at: [0; MAX_CUTS] },
+};
+
+thread_local! {
+    /// Recent analyses by word hash: news text repeats its words, and the
+    /// analysis depends on the word alone.
+    static CACHE: std::cell::RefCell<Vec<Slot>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`analyze_word`] through the per-thread cache (checked byte for byte).
+fn analyze_cached(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> (bool, Cuts) {
+    let b = w.as_bytes();
+    if b.len() > CACHED_LEN || b.is_empty() {
+        return analyze_word(t, w, h, beside_zwnj);
+    }
+    CACHE.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return analyze_word(t, w, h, beside_zwnj);
+        };
+        if cache.is_empty() {
+            cache.resize(4096, EMPTY_SLOT);
+        }
+        let i = (h >> 40) as usize & (cache.len() - 1);
+        let slot = &mut cache[i];
+        if usize::from(slot.len) == b.len() && slot.beside_zwnj == beside_zwnj && &slot.bytes[..b.len()] == b
+        {
+            return (slot.known, slot.cuts);
+        }
+        let (known, cuts) = analyze_word(t, w, h, beside_zwnj);
+        slot.len = b.len() as u8;
+        slot.beside_zwnj = beside_zwnj;
+        slot.known = known;
+        slot.bytes[..b.len()].copy_from_slice(b);
+        slot.cuts = cuts;
+        (known, cuts)
+    })
+}
+
+/// What a word leaves for reading it with the next one as a pair.
+#[derive(Clone, Copy, Debug, Default)]
+struct PrevWord {
+    /// Where its last part starts (after its last cut, proposed or found).
+    last_part: usize,
+    /// The hash of the whole word.
+    hash: u64,
+    /// It has cuts, or lies beside a ZWNJ: only affix pairs are read then,
+    /// as a second pass over the repaired text would.
+    cut: bool,
 }
 
 /// What separates two words.
@@ -733,41 +788,73 @@ fn byte_class(b: &[u8], i: usize) -> (bool, usize, u8) {
 /// half as often as it glues them, the glued words in it are as their author
 /// meant them: keep only the joins. Counting ZWNJ-marked affixes too keeps
 /// this stable: normalizing twice gives the same text.
-fn finish_line(edits: &mut Vec<Edit>, first: usize, evidence: usize) {
-    let inserts = edits[first..].iter().filter(|e| matches!(e, Edit::Insert(_))).count();
-    if evidence * SPACED_RATIO > inserts {
-        let mut k = first;
-        for j in first..edits.len() {
-            if matches!(edits[j], Edit::Join(_)) {
-                edits[k] = edits[j];
-                k += 1;
-            }
-        }
-        edits.truncate(k);
+fn finish_line(edits: &mut Vec<Edit>, first: usize, ev: &Evidence) {
+    let inserts = ev.glued.iter().sum::<usize>();
+    let marked = ev.marked.iter().sum::<usize>();
+    if marked == 0 || inserts == 0 {
+        return;
     }
+    // Per kind of affix (می, ها), and everything together for the rest.
+    let drop = [
+        ev.marked[MI] * SPACED_RATIO > ev.glued[MI],
+        ev.marked[HA] * SPACED_RATIO > ev.glued[HA],
+        marked * SPACED_RATIO > inserts,
+    ];
+    let mut k = first;
+    let mut ins = 0;
+    for j in first..edits.len() {
+        let keep = match edits[j] {
+            Edit::Join(_) => true,
+            Edit::Insert(_) => {
+                let kind = ev.kinds.get(ins).copied().unwrap_or(OTHER);
+                ins += 1;
+                !drop[kind]
+            }
+        };
+        if keep {
+            edits[k] = edits[j];
+            k += 1;
+        }
+    }
+    edits.truncate(k);
+}
+
+/// Kinds of affix, for [`Evidence`].
+const MI: usize = 0;
+const HA: usize = 1;
+const OTHER: usize = 2;
+
+/// How one line writes its affixes.
+#[derive(Default)]
+struct Evidence {
+    /// Affixes written apart (with a space or a ZWNJ), by kind.
+    marked: [usize; 2],
+    /// Inserts proposed in glued words, by kind.
+    glued: [usize; 3],
+    /// The kind of each insert of the line, in order.
+    kinds: Vec<usize>,
 }
 
 /// How many glued affixes one marked affix outweighs.
 const SPACED_RATIO: usize = 2;
 
-/// Analyses the word at `cur` and, with the word before it and the gap
-/// between them, the pair. Returns the hash of the word.
+/// Analyses the word at `cur` and, with the word before it (its last part)
+/// and the gap between them, the pair.
 #[allow(clippy::too_many_arguments)]
 fn word(
     t: &Tables,
     text: &str,
     prev: Option<(Span, Gap)>,
-    prev_hash: u64,
+    prev_info: PrevWord,
     cur: Span,
     beside_zwnj: bool,
     pair: &mut String,
     edits: &mut Vec<Edit>,
-    evidence: &mut usize,
-) -> u64 {
+    evidence: &mut Evidence,
+) -> PrevWord {
     let whole = &text[cur.start..cur.end];
     let h = hash(whole.as_bytes());
-    let mut cuts = Cuts::default();
-    let known = t.analyze_hash(whole, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
+    let (known, cuts) = analyze_cached(t, whole, h, beside_zwnj);
     // The pair is read with the word's first part only, as a second pass
     // over the repaired text would see it (نامه‌ای in تفاهم نامهای).
     let w = match cuts.as_slice().first() {
@@ -778,15 +865,11 @@ fn word(
         let pw = &text[p.start..p.end];
         let lastp = last_char(pw);
         let prefix = pw == "می" || pw == "نمی";
-        if gap == Gap::Zwnj {
-            // An affix the author marked: evidence of their style.
-            if (prefix && t.is_verb(w)) || (w.starts_with('ه') && is_affix_token(w)) {
-                *evidence += 1;
-            }
-        } else if gap == Gap::Space
-            && lastp.is_some_and(|l| !is_non_joining(l))
-            && pw.len() + w.len() <= MAX_WORD
-        {
+        // An affix written apart (with a space or a ZWNJ) is evidence of the
+        // author's style; one with a space is also joined.
+        let apart = gap != Gap::Other;
+        if apart && lastp.is_some_and(|l| !is_non_joining(l)) && pw.len() + w.len() <= MAX_WORD {
+            let space = gap == Gap::Space;
             let join = if prefix {
                 // می شود, نمی توانسته اند.
                 let verb = t.is_verb(w) || {
@@ -796,14 +879,16 @@ fn word(
                     let mut cuts = Cuts::default();
                     t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
                 };
-                *evidence += usize::from(verb);
-                verb
+                evidence.marked[MI] += usize::from(verb);
+                space && verb
             } else if is_affix_token(w) {
                 // سال ها, شده اند, مهم ترین: the stem needs two letters.
                 let ok = pw.len() >= 4 && (!after_he_only(w) || lastp == Some('ه'));
-                *evidence += usize::from(ok && w.starts_with('ه'));
-                ok
-            } else if t.firsts.maybe_hash(prev_hash) {
+                evidence.marked[HA] += usize::from(ok && w.starts_with('ه'));
+                space && ok
+            } else if !space {
+                false
+            } else if !prev_info.cut && t.firsts.maybe_hash(prev_info.hash) {
                 pair.clear();
                 pair.push_str(pw);
                 pair.push_str(w);
@@ -833,10 +918,24 @@ fn word(
             let at = cur.start + usize::from(a);
             if text.is_char_boundary(at) && at > cur.start && at < cur.end {
                 edits.push(Edit::Insert(at));
+                let before = &whole[..usize::from(a)];
+                let kind = if before.ends_with("می") && before.len() <= 12 {
+                    MI
+                } else if whole[usize::from(a)..].starts_with("ها") {
+                    HA
+                } else {
+                    OTHER
+                };
+                evidence.glued[kind] += 1;
+                evidence.kinds.push(kind);
             }
         }
     }
-    h
+    let last_part = match cuts.as_slice().last() {
+        Some(&c) if known => cur.start + usize::from(c),
+        _ => cur.start,
+    };
+    PrevWord { last_part, hash: h, cut: beside_zwnj || (known && cuts.n > 0) }
 }
 
 /// Applies sorted, non-overlapping `edits` to `text`: the new text and its

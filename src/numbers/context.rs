@@ -2,7 +2,7 @@
 //! quantities and counts: cheap look-ups on the normalized text, no
 //! allocation beyond small fixed arrays.
 
-use std::collections::HashMap;
+use crate::lexicon::{FastMap as HashMap, FastSet};
 
 /// True when `c` belongs to a word (letters, marks, ZWNJ).
 #[inline]
@@ -62,10 +62,9 @@ pub(crate) fn vague_before(text: &str, start: usize) -> bool {
     })
 }
 
-static IDENTIFIER_NOUNS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        crate::lexicon::entries(include_str!("../../data/numbers/identifier-nouns.txt")).collect()
-    });
+static IDENTIFIER_NOUNS: std::sync::LazyLock<FastSet<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::lexicon::entries(include_str!("../../data/numbers/identifier-nouns.txt")).collect()
+});
 
 /// True when the word right before the number `m` makes it a label, a
 /// position or part of a date (`سال ۱۴۰۲`, `منطقه ۷`, `۱۵ تیر ۱۴۰۳`). After
@@ -109,7 +108,7 @@ pub(crate) struct Phrases<V> {
 impl<V: Copy> Phrases<V> {
     /// A table from `(phrase, value)` pairs.
     pub fn new(entries: impl IntoIterator<Item = (String, V)>) -> Phrases<V> {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut max_words = 1;
         for (k, v) in entries {
             let key = k.split([' ', '\u{200C}']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");

@@ -1,7 +1,7 @@
 //! The number-word table (`data/numbers/words.tsv`) and the split of one
 //! written word into number morphemes (`یک‌هزار`, `سیصدوپنجاه`, `بیست‌و‌یکم`).
 
-use std::collections::HashMap;
+use crate::lexicon::FastMap as HashMap;
 use std::sync::LazyLock;
 
 /// One number morpheme.
@@ -27,7 +27,7 @@ static WORDS_SRC: &str = include_str!("../../data/numbers/words.tsv");
 
 /// Word -> (morpheme, fixed ordinal form).
 static WORDS: LazyLock<HashMap<&'static str, (Word, bool)>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for row in crate::lexicon::rows(WORDS_SRC) {
         let (Some(w), Some(kind), Some(v)) = (row.first(), row.get(1), row.get(2)) else { continue };
         let Ok(v) = v.parse::<u16>() else { continue };

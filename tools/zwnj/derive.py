@@ -32,7 +32,7 @@ import os
 import re
 
 Z = "\u200c"
-NON_JOINING = set("اآأإٱدذرزژوؤ")
+NON_JOINING = set("اآأإٱدذرزژوؤةء")  # as the crate: ء and ة never join either
 _MAP = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
                       "\u200d": Z, "\u200e": Z, "\u200f": Z})
 _DROP = re.compile("[\u064B-\u065F\u0670\u0640]")
@@ -53,6 +53,9 @@ def norm(w):
             continue
         out.append(ch)
     return "".join(out).strip(Z)
+
+
+LETTERS = re.compile("^[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u200c]+$")
 
 
 def looks_affixed(j):
@@ -83,7 +86,7 @@ def main():
         if len(parts) < 3:
             continue
         w = norm(parts[0])
-        if not w or " " in w:
+        if not LETTERS.match(w):
             continue
         if Z in w:
             hazm_zw.setdefault(w.replace(Z, ""), w)
@@ -107,7 +110,7 @@ def main():
         for path in sorted(glob.glob(os.path.join(args.corpus, "*.txt"))):
             for m in WORD.finditer(open(path, encoding="utf-8").read()):
                 w = norm(m.group())
-                if w:
+                if LETTERS.match(w):
                     forms[w.replace(Z, "")][w] += 1
         for j, variants in forms.items():
             n = sum(variants.values())
@@ -137,6 +140,19 @@ def main():
                 if sp > 0 and sp >= together:
                     spaced.add(w)
 
+    # A part of a compound that is itself a compound gets its ZWNJ too
+    # (سوء‌استفاده‌چی), as the crate would give it.
+    for _ in range(3):
+        changed = False
+        for j, w in list(compounds.items()):
+            parts = [compounds.get(p, p) if p not in joined else p for p in w.split(Z)]
+            new = norm(Z.join(parts))
+            if new != w:
+                compounds[j] = new
+                changed = True
+        if not changed:
+            break
+
     stems = set()
     for line in open(os.path.join(args.hazm, "verbs.dat"), encoding="utf-8"):
         line = line.strip()
@@ -149,7 +165,8 @@ def main():
     head = ("# Derived by tools/zwnj/derive.py from hazm (github.com/roshan-research/hazm,\n"
             "# commit d97a5ba, MIT, see data/NOTICE-hazm.md)")
     if args.corpus:
-        head += ",\n# choosing between spellings by word counts of real news text (no text kept)"
+        head += (",\n# choosing between spellings by word counts of real news text (no text kept):\n"
+                 f"# python3 tools/zwnj/derive.py --corpus <news folder> --keep-share {args.keep_share}")
     head += ".\n"
     with open(os.path.join(args.out, "compounds.txt"), "w", encoding="utf-8") as f:
         f.write(head + "# Words written with ZWNJ; the joined spelling (ZWNJ removed) maps to this one.\n")

@@ -2,8 +2,8 @@
 
 use super::tokens::{Kind, Tok};
 use crate::lexicon::rows;
+use crate::lexicon::{FastMap as HashMap, FastSet};
 use crate::model::{Calendar, Relative, Weekday};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Phrases of one or more words, looked up by their first word; the longest
@@ -14,7 +14,7 @@ pub(super) struct Phrases<V> {
 
 impl<V: Copy> Phrases<V> {
     fn new(items: impl IntoIterator<Item = (&'static str, V)>) -> Phrases<V> {
-        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, V)>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, V)>> = HashMap::default();
         for (phrase, v) in items {
             let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
             if let Some(first) = words.first() {
@@ -235,8 +235,8 @@ pub(super) static PREFIXES: LazyLock<Phrases<Prefix>> = LazyLock::new(|| {
 
 /// Every word a date can start with: a token that is not one of these (and
 /// not a number or a glued month name such as مهرماه) starts no date.
-pub(super) static STARTERS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
+pub(super) static STARTERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    let mut set: FastSet<&'static str> = FastSet::default();
     set.extend(MONTHS.first_words());
     set.extend(WEEKDAYS.first_words());
     set.extend(RELATIVE.first_words());

@@ -64,7 +64,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut it = text.char_indices().peekable();
     while let Some((start, c)) = it.next() {
-        if is_space(c) {
+        // A line break ends a paragraph: it stays as a token so that no
+        // date is read across it.
+        if is_space(c) && c != '\n' {
             continue;
         }
         let kind;
