@@ -151,6 +151,24 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
         }
         if lex::is_boundary(t)
             || lex::is_verb(t)
+            || t.key.ends_with("ترین")
+            || matches!(
+                t.key.as_str(),
+                "نخستین"
+                    | "اولین"
+                    | "آخرین"
+                    | "واپسین"
+                    | "دومین"
+                    | "سومین"
+                    | "چهارمین"
+                    | "پنجمین"
+                    | "ششمین"
+                    | "هفتمین"
+                    | "هشتمین"
+                    | "نهمین"
+                    | "دهمین"
+            )
+            || (t.key.ends_with('ا') && lex::FUNCTION.contains(&t.key))
             || TITLES.longest(toks, j).is_some()
             || HONORIFICS.longest(toks, j).is_some()
         {
