@@ -85,6 +85,7 @@ const TABLE: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     ("سردار حسین رحیمی فرمانده نیروی انتظامی گفت: امنیت برقرار است.", "حسین رحیمی", Some("فرمانده"), Some("نیروی انتظامی")),
     ("محمدباقر نوبخت سخنگوی دولت در نشست خبری گفت: بودجه بسته شد.", "محمدباقر نوبخت", Some("سخنگو"), None),
     // honorifics, glued or not
+    ("به گزارش ایسنا، میر جواد کاظمی امروز در جمع خبرنگاران گفت: کار تمام شد.", "میر جواد کاظمی", None, None),
     ("حجت‌الاسلام والمسلمین سیدعلی هاشمی در این مراسم سخنرانی کرد.", "سیدعلی هاشمی", None, None),
     // a name with a reporting verb and no role
     ("به گزارش خبرگزاری مهر، جواد بهرامی صبح امروز در جمع خبرنگاران گفت: کار تمام شد.", "جواد بهرامی", None, None),
@@ -135,8 +136,69 @@ const NEGATIVE: &[&str] = &[
     // common words that are also given names
     "امید اجتماعی در بین مردم افزایش یافت.",
     "طرح هادی روستایی در ده روستا اجرا شد.",
+    // everyday words where a name may stand (a clause start, an honorific)
+    "ترکیب هیئت منصفه گفت: رای صادر شد.",
+    "به گزارش خبرگزاری مهر، بدنه کارشناسی دولت اعلام کرد: طرح اجرا نشد.",
+    "خانم معلم گفت: درس تمام شد.",
+    "به گزارش ایرنا، واحد تحقیقات بازار اعلام کرد: فروش افزایش یافت.",
+    // an adverb before a role
+    "او که قبلا فرماندار بود، اکنون بازنشسته است.",
+    "نهایتا سخنگوی وزارت بهداشت گفت: واکسن رسید.",
+    // a role or descriptor noun is no name, nor its plural
+    "سرمربی تیم فولاد خوزستان گفت: بازی سختی بود.",
+    "سرکنسول ایران در هرات گفت: مرز باز است.",
+    "کارشناس اقتصادی در این برنامه گفت: تورم کاهش می‌یابد.",
+    "کتابداران تهرانی در این همایش گفتند: کتاب‌ها رسید.",
+    // a title glued to its body
+    "به گزارش خبرگزاری ایسنا، مدیرفرودگاه کرمان گفت: پرواز لغو شد.",
+    // a word of a compound verb after a form of address
+    "این ساختمان در موقوفه فاطمه خانم قرار دارد.",
+    "با حاج خانم آشنا شدید؟",
+    // a place (X آباد) is no name
+    "حسن آباد یزد در این طرح گفت: آب رسید.",
+    // شهید after a noun names a thing after the martyr
+    "گروه جهادی شهید رضا کاظمی به روستا رفت.",
+    "سالن شهید حسین فهمیده میزبان مسابقات است.",
     "",
 ];
+
+/// A name ends before a word that belongs to the verb or phrase after it.
+#[test]
+fn name_ends_before_everyday_words() {
+    let cases: &[(&str, &str)] = &[
+        ("آقای مهدی نامداری ملاحظه کرد که کار تمام شده است.", "مهدی نامداری"),
+        ("سردار علی پاکزاد سپس به محل حادثه رفت.", "علی پاکزاد"),
+        // a role noun after the name
+        ("به گزارش ایسنا، نسرین کاویانی مجری این برنامه گفت: برنامه پخش شد.", "نسرین کاویانی"),
+        ("حجت‌الاسلام حسن توکلی شناخته شد و به سمت امام جمعه رسید.", "حسن توکلی"),
+        // a surname piece or a nisba is kept
+        ("رضا مرادی نژاد، مدیرکل بهزیستی استان یزد گفت: طرح آغاز شد.", "رضا مرادی نژاد"),
+        ("جواد کاشانی همدانی در جمع خبرنگاران گفت: کار تمام شد.", "جواد کاشانی همدانی"),
+    ];
+    for (input, name) in cases {
+        let out = run(input);
+        let names: Vec<String> = out.officials.iter().map(|p| canon(&p.name)).collect();
+        assert_eq!(names, vec![canon(name)], "{input}");
+    }
+}
+
+/// شهید and مرحوم are honorifics: the name is given without them.
+#[test]
+fn martyr_and_late_are_honorifics() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("به یاد شهید مهدی باکری، مراسمی برگزار شد. شهید مهدی باکری فرمانده لشکر بود.", "مهدی باکری", "شهید"),
+        (
+            "مرحوم علی‌اکبر داوری در این شهر زندگی می‌کرد و مرحوم علی‌اکبر داوری خدمات زیادی داشت.",
+            "علی‌اکبر داوری",
+            "مرحوم",
+        ),
+    ];
+    for (input, name, hon) in cases {
+        let out = run(input);
+        let p = out.officials.iter().find(|p| p.name == *name);
+        assert!(p.is_some_and(|p| p.honorifics.iter().any(|h| h == hon)), "{input}: {:?}", out.officials);
+    }
+}
 
 #[test]
 fn negative() {

@@ -13,11 +13,11 @@
 
 pub(crate) mod lex;
 
+use self::lex::FastMap;
 use self::lex::{Title, Tok, TokKind, HEADS, HONORIFICS, TITLES, VERBS};
 use super::organizations::{self, OrgMatch};
 use super::Doc;
 use crate::model::{Extraction, Official, OrgKind};
-use std::collections::HashMap;
 
 /// A role found at a token position.
 #[derive(Clone, Debug)]
@@ -80,6 +80,7 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
             if !t.is_word()
                 || t.key == "و"
                 || lex::is_boundary(t)
+                || lex::COMMON_GIVEN.contains(&t.key)
                 || HEADS.longest(toks, m).is_some()
                 || TITLES.longest(toks, m).is_some()
             {
@@ -192,7 +193,118 @@ fn is_name_word(toks: &[Tok], j: usize) -> bool {
         && HONORIFICS.longest(toks, j).is_none()
         && VERBS.longest(toks, j).is_none()
         && !lex::FACILITY.contains(&t.key)
+        && !lex::FUNCTION.contains(&t.key)
+        && !LIGHT_VERBS.contains(&t.key.as_str())
+        && !lex::VERB_FORMS.contains(&t.key)
+        && !t.key.ends_with("ترین")
+        && !t.key.ends_with("آباد")
         && !matches!(t.key.as_str(), "ها" | "های" | "هایی" | "ای" | "استان" | "شهرستان" | "شهر")
+}
+
+/// True when a light verb follows word `j` (ملاحظه کرد, قرار دارد, آشنا شدید).
+fn light_verb_after(toks: &[Tok], j: usize) -> bool {
+    toks.get(j + 1).is_some_and(|t| t.is_word() && (t.verbish || LIGHT_VERBS.contains(&t.key.as_str())))
+}
+
+/// Forms of the light verbs that make compound verbs with a noun.
+const LIGHT_VERBS: &[&str] = &[
+    "کرد",
+    "کرده",
+    "کردند",
+    "کردم",
+    "کردیم",
+    "کردید",
+    "کند",
+    "کنند",
+    "شد",
+    "شده",
+    "شدند",
+    "شدم",
+    "شدیم",
+    "شدید",
+    "شود",
+    "است",
+    "بود",
+    "بوده",
+    "داشت",
+    "داشته",
+    "دارد",
+    "دارند",
+    "داد",
+    "داده",
+    "دادند",
+    "نمود",
+    "نمودند",
+    "گرفت",
+    "گرفته",
+    "خواهد",
+    "باشد",
+    "نیست",
+    "هست",
+    "هستند",
+    "می",
+    "داشتهاند",
+    "کردهاند",
+    "شدهاند",
+];
+
+/// True when word `j`, after a name's surname, is rather a verb's or a
+/// phrase's part: a light verb follows (ملاحظه کرد, تهیه شده), or it is an
+/// everyday word other than a nisba (ی) or a surname piece (نژاد, زاده).
+fn verb_part(toks: &[Tok], j: usize) -> bool {
+    let light = light_verb_after(toks, j);
+    let k = toks[j].key.as_str();
+    if lex::is_role_noun(k) {
+        return true;
+    }
+    let piece = matches!(
+        k,
+        "نژاد"
+            | "زاده"
+            | "پور"
+            | "پناه"
+            | "فر"
+            | "نیا"
+            | "راد"
+            | "وند"
+            | "بخش"
+            | "زارع"
+            | "کیا"
+            | "منش"
+            | "مقدم"
+            | "زهی"
+    );
+    // Before a reporting verb or a comma the name surely ends there.
+    let ends = toks.get(j + 1).is_none_or(|t| !t.is_word())
+        || soft_after(toks, j + 1)
+        || TITLES.longest(toks, j + 1).is_some();
+    light || (!ends && !piece && !k.ends_with('ی') && lex::is_everyday(k, false))
+}
+
+/// True when the name proper of `n` (honorifics left out) can be a person's
+/// name: its first word is no role noun, no word is a place part (آباد),
+/// and, unless an honorific or a common given name vouches for it, at least
+/// one word is not an everyday word.
+fn plausible(toks: &[Tok], n: &NameMatch) -> bool {
+    let words = &toks[n.name_start..n.end];
+    let Some(first) = words.first() else { return false };
+    if lex::is_role_noun(&first.key) && !lex::COMMON_GIVEN.contains(&first.key) {
+        return false;
+    }
+    // خدیجه خانم قرار دارد: a word of the verb after the name.
+    if words.len() == 1 && lex::is_everyday(&first.key, false) && light_verb_after(toks, n.end - 1) {
+        return false;
+    }
+    if n.strength >= 2 {
+        return true;
+    }
+    if words.len() == 1 {
+        return !lex::is_everyday(&first.key, false);
+    }
+    if lex::is_everyday(&words[words.len() - 1].key, false) && light_verb_after(toks, n.end - 1) {
+        return false;
+    }
+    !words.iter().all(|t| lex::is_everyday(&t.key, true))
 }
 
 /// True when token `j` ends a name for sure: punctuation, end of text, a
@@ -209,7 +321,16 @@ fn hard_end(toks: &[Tok], j: usize) -> bool {
 fn glued_honorific(key: &str) -> Option<&'static str> {
     lex::GLUED_HONORIFICS
         .into_iter()
-        .find(|h| key.len() > h.len() + 2 && key.starts_with(h) && lex::GIVEN.contains(&key[h.len()..]))
+        .find(|h| key.starts_with(h) && key.get(h.len()..).is_some_and(|r| lex::GIVEN.contains(r)))
+        .or_else(|| {
+            // سیدخلف: a glued name outside the list, if it is no everyday word.
+            ["سید"].into_iter().find(|h| {
+                key.starts_with(h)
+                    && key.get(h.len()..).is_some_and(|r| {
+                        r.chars().count() >= 3 && !r.starts_with('ه') && !lex::is_everyday(r, true)
+                    })
+            })
+        })
 }
 
 /// The name starting at token `i`. `unknown_ok` accepts a first name not in
@@ -223,10 +344,17 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     let mut honorifics = Vec::new();
     let mut name_start = i;
     while let Some((e, h)) = HONORIFICS.longest(toks, j) {
-        if h == "شهید" {
-            return None;
+        // شهید X after a noun names a thing after the martyr (گروه جهادی
+        // شهید X, سالن شهید X); a martyr named in his own right stands after
+        // a break, a function word or another honorific.
+        if h == "شهید" && j > 0 {
+            let p = &toks[j - 1];
+            let free = !p.is_word() || lex::is_boundary(p) || lex::FUNCTION.contains(&p.key) || j > i;
+            if !free {
+                return None;
+            }
         }
-        if !matches!(h.as_str(), "سید" | "سیده") {
+        if !matches!(h.as_str(), "سید" | "سیده" | "میر") {
             name_start = e;
         }
         honorifics.push(h.clone());
@@ -241,8 +369,9 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     }
     let addressed = honorifics.iter().any(|h| matches!(h.as_str(), "آقای" | "خانم" | "دکتر" | "مهندس"));
     // استاد, امیر, حاج ... are also plain words: they do not vouch alone.
-    let vouching =
-        honorifics.iter().any(|h| !matches!(h.as_str(), "استاد" | "امیر" | "حاج" | "حاجی" | "مرحوم"));
+    let vouching = honorifics
+        .iter()
+        .any(|h| !matches!(h.as_str(), "استاد" | "امیر" | "حاج" | "حاجی" | "مرحوم" | "شهید" | "شیخ"));
     let mut strength = if vouching { 2 } else { 0 };
     let plain = is_name_word(toks, j);
     let surname_start;
@@ -275,11 +404,21 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         && plain
         && !lex::NOT_GIVEN.contains(&t.key)
     {
-        // آقای قالیباف: the surname alone.
-        surname_start = j;
+        // آقای قالیباف: the surname alone; حجت‌الاسلام نجات فیاضی: two words
+        // when a second name word ends the name.
+        surname_start = if is_name_word(toks, j + 1)
+            && hard_end(toks, j + 2)
+            && !verb_part(toks, j + 1)
+            && !lex::is_everyday(&toks[j + 1].key, false)
+        {
+            j + 1
+        } else {
+            j
+        };
     } else if (unknown_ok || strength > 0)
         && plain
         && !lex::NOT_GIVEN.contains(&t.key)
+        && (strength > 0 || !lex::is_everyday(&t.key, true))
         && is_name_word(toks, j + 1)
     {
         surname_start = j + 1;
@@ -290,15 +429,24 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         return None;
     }
     let mut end = surname_start + 1;
-    // A second surname word when the name clearly ends after it.
-    if is_name_word(toks, end) && hard_end(toks, end + 1) && !lex::COMMON_GIVEN.contains(&toks[end].key) {
+    // A second surname word when the name clearly ends after it (not an
+    // everyday word: «خاتمی ملاحظه کرد»).
+    if is_name_word(toks, end)
+        && hard_end(toks, end + 1)
+        && !lex::COMMON_GIVEN.contains(&toks[end].key)
+        && !verb_part(toks, end)
+    {
         end += 1;
     }
-    if surname_start == j && !unknown_ok && honorifics.iter().all(|h| matches!(h.as_str(), "سید" | "سیده"))
+    if surname_start == j
+        && !unknown_ok
+        && honorifics.iter().all(|h| matches!(h.as_str(), "سید" | "سیده" | "میر"))
     {
         return None;
     }
-    Some(NameMatch { start: i, end, name_start, surname_start, honorifics, known: strength >= 2, strength })
+    let n =
+        NameMatch { start: i, end, name_start, surname_start, honorifics, known: strength >= 2, strength };
+    plausible(toks, &n).then_some(n)
 }
 
 /// A person being collected.
@@ -328,7 +476,7 @@ struct Collector<'t> {
     toks: &'t [Tok],
     people: Vec<Person>,
     /// Every word-suffix key of every name (and each surname) → people.
-    index: HashMap<String, Vec<usize>>,
+    index: FastMap<Vec<usize>>,
 }
 
 /// The keys of the word suffixes of `name` (the whole name included).
@@ -477,7 +625,7 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
-    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: HashMap::new() };
+    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: FastMap::default() };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
 
@@ -654,7 +802,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
 
     // Roles without a name: a restated role, or the role of a person named
     // without one.
-    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_title: FastMap<Vec<usize>> = FastMap::default();
     let mut roleless: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for (pi, p) in c.people.iter().enumerate() {
         match &p.role {
@@ -787,7 +935,7 @@ fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
 /// marks its tokens as claimed.
 fn surnames(c: &mut Collector, claimed: &mut [bool]) {
     let toks = c.toks;
-    let mut at: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    let mut at: FastMap<Vec<usize>> = FastMap::default();
     for p in &c.people {
         if let Some(f) = p.surname.first() {
             at.entry(f.clone()).or_default();

@@ -3,10 +3,10 @@
 //! one: شهرداری قم, سازمان برنامه و بودجه), ended at a sound boundary; bodies
 //! nested in a name (اداره کل ارتباطات ... شهرداری قم) are reported too.
 
+use super::officials::lex::FastMap;
 use super::officials::lex::{self, Tok, TokKind, HEADS, HONORIFICS, TITLES};
 use super::Doc;
 use crate::model::{Extraction, OrgKind, Organization};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Most words a complement may have (the nested body not counted).
@@ -149,7 +149,29 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             j += 1;
             continue;
         }
-        if lex::is_boundary(t) || TITLES.longest(toks, j).is_some() || HONORIFICS.longest(toks, j).is_some() {
+        if lex::is_boundary(t)
+            || lex::is_verb(t)
+            || t.key.ends_with("ترین")
+            || matches!(
+                t.key.as_str(),
+                "نخستین"
+                    | "اولین"
+                    | "آخرین"
+                    | "واپسین"
+                    | "دومین"
+                    | "سومین"
+                    | "چهارمین"
+                    | "پنجمین"
+                    | "ششمین"
+                    | "هفتمین"
+                    | "هشتمین"
+                    | "نهمین"
+                    | "دهمین"
+            )
+            || (t.key.ends_with('ا') && lex::FUNCTION.contains(&t.key))
+            || TITLES.longest(toks, j).is_some()
+            || HONORIFICS.longest(toks, j).is_some()
+        {
             break;
         }
         if t.key.starts_with("سید")
@@ -180,7 +202,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
         // A noun before a light verb is the verb's, not the name's (… قم تلاش دارد).
         if toks
             .get(j + 1)
-            .is_some_and(|n| n.verbish || n.key == "را" || LIGHT_VERBS.contains(&n.key.as_str()))
+            .is_some_and(|n| lex::is_verb(n) || n.key == "را" || LIGHT_VERBS.contains(&n.key.as_str()))
         {
             break;
         }
@@ -345,7 +367,7 @@ fn record(
     toks: &[Tok],
     m: &OrgMatch,
     found: &mut Vec<Organization>,
-    index: &mut HashMap<String, usize>,
+    index: &mut FastMap<usize>,
     nests: &mut Vec<(usize, usize)>,
 ) -> usize {
     let span = doc.span(toks[m.start].start..toks[m.end - 1].end);
@@ -439,7 +461,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
     let mut found = Vec::new();
-    let mut index = HashMap::new();
+    let mut index = FastMap::default();
     let mut nests = Vec::new();
     let mut i = 0;
     while i < toks.len() {

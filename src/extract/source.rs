@@ -44,14 +44,19 @@ fn after_report(toks: &[Tok], i: usize) -> Option<(usize, usize, String)> {
     None
 }
 
+/// The agency is named in an article's first sentences or lines: the
+/// search looks no further than this many tokens.
+const WINDOW: usize = 1000;
+
 /// Finds the reporting agency of `doc`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let toks = lex::tokens(text);
+    let all = lex::tokens(text);
+    let toks = &all[..all.len().min(WINDOW)];
     let mut found = None;
     for i in 1..toks.len() {
         if toks[i].key == "گزارش" && toks[i - 1].key == "به" {
-            if let Some(f) = after_report(&toks, i + 1) {
+            if let Some(f) = after_report(toks, i + 1) {
                 found = Some(f);
                 break;
             }
@@ -68,7 +73,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 }
             }
             if toks[i].key == "خبرگزاری" {
-                if let Some((e, a)) = AGENCIES.longest(&toks, i + 1) {
+                if let Some((e, a)) = AGENCIES.longest(toks, i + 1) {
                     found = Some((i + 1, e, a.clone()));
                     break;
                 }
@@ -81,7 +86,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             if toks[i].key == "خبرنگار" {
                 let mut j = i + 1;
                 while j < toks.len() && j < i + 4 && toks[j].is_word() {
-                    if let Some((e, a)) = AGENCIES.longest(&toks, j) {
+                    if let Some((e, a)) = AGENCIES.longest(toks, j) {
                         found = Some((j, e, a.clone()));
                         break;
                     }

@@ -85,6 +85,9 @@ pub(crate) struct Tok {
     pub verbish: bool,
     /// Written as a plural with ‌ها/‌های.
     pub plural: bool,
+    /// Which phrase lexicons may start at this word (bits of
+    /// [`Phrases::bit`]), computed once when tokenizing.
+    pub starts: u8,
 }
 
 impl Tok {
@@ -110,6 +113,13 @@ impl Tok {
 /// The lookup key of a word: ZWNJ and other joiners dropped, letter
 /// variants unified.
 pub(crate) fn key(word: &str) -> String {
+    // Most words need no change: copy them whole.
+    let plain = !word.chars().any(|c| {
+        matches!(c, '\u{200B}'..='\u{200F}' | 'ئ' | 'ي' | 'ى' | 'أ' | 'إ' | 'ٱ' | 'ؤ' | 'ة' | 'ۀ' | 'ك' | '\u{0654}' | '\u{064B}'..='\u{0652}')
+    });
+    if plain {
+        return word.to_owned();
+    }
     let mut k = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -164,6 +174,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     kind: TokKind::Para,
                     verbish: false,
                     plural: false,
+                    starts: 0,
                 });
             }
             continue;
@@ -195,7 +206,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             };
             let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
             let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
-            toks.push(Tok { start: i, end, key: key(w), kind, verbish, plural });
+            let key = key(w);
+            let starts = if kind == TokKind::Word { start_bits(&key) } else { 0 };
+            toks.push(Tok { start: i, end, key, kind, verbish, plural, starts });
             continue;
         }
         if c == '\u{200C}' {
@@ -208,14 +221,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             kind: TokKind::Punct(c),
             verbish: false,
             plural: false,
+            starts: 0,
         });
     }
     toks
 }
 
+/// The bits of the phrase lexicons whose entries may start with the word
+/// `key`.
+fn start_bits(key: &str) -> u8 {
+    START_BITS.get(key).copied().unwrap_or(0)
+}
+
+/// Every possible first word of the flagged phrase lexicons → their bits
+/// (one lookup per token instead of one per lexicon).
+static START_BITS: LazyLock<FastMap<u8>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    for (bit, set) in [TITLES.starts_of(), HEADS.starts_of(), HONORIFICS.starts_of(), VERBS.starts_of()] {
+        for k in set {
+            *m.entry(k.clone()).or_insert(0) |= bit;
+        }
+    }
+    m
+});
+
 /// A lexicon of phrases matched over word tokens, longest first, ignoring
 /// how the words are separated (space, ZWNJ or nothing).
 pub(crate) struct Phrases<V> {
+    /// This lexicon's bit in [`Tok::starts`] (0: not flagged, look up).
+    bit: u8,
     map: FastMap<V>,
     /// Every concatenation of an entry's first words (a possible start).
     prefixes: FastSet,
@@ -224,8 +258,13 @@ pub(crate) struct Phrases<V> {
 }
 
 impl<V> Phrases<V> {
-    fn new() -> Phrases<V> {
-        Phrases { map: FastMap::default(), prefixes: FastSet::default(), max_words: 1, max_len: 0 }
+    fn new(bit: u8) -> Phrases<V> {
+        Phrases { bit, map: FastMap::default(), prefixes: FastSet::default(), max_words: 1, max_len: 0 }
+    }
+
+    /// This lexicon's bit and the set of its possible first words.
+    fn starts_of(&self) -> (u8, &FastSet) {
+        (self.bit, &self.prefixes)
     }
 
     fn insert(&mut self, phrase: &str, v: V) {
@@ -250,7 +289,14 @@ impl<V> Phrases<V> {
     /// (exclusive) and value.
     pub fn longest(&self, toks: &[Tok], i: usize) -> Option<(usize, &V)> {
         let first = toks.get(i)?;
-        if !first.is_word() || !self.prefixes.contains(first.key.as_str()) {
+        if !first.is_word() {
+            return None;
+        }
+        if self.bit != 0 {
+            if first.starts & self.bit == 0 {
+                return None;
+            }
+        } else if !self.prefixes.contains(first.key.as_str()) {
             return None;
         }
         let mut acc = String::new();
@@ -339,7 +385,7 @@ fn org_kind(s: &str) -> Option<OrgKind> {
 
 /// Titles and roles.
 pub(crate) static TITLES: LazyLock<Phrases<Title>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(1);
     for r in rows(include_str!("../../../data/people/titles.tsv")) {
         let Some(&text) = r.first() else { continue };
         let body = r.get(1).filter(|b| **b != "-" && !b.is_empty()).map(|b| b.to_string());
@@ -361,7 +407,7 @@ pub(crate) static TITLES: LazyLock<Phrases<Title>> = LazyLock::new(|| {
 
 /// Honorifics.
 pub(crate) static HONORIFICS: LazyLock<Phrases<String>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(4);
     for e in entries(include_str!("../../../data/people/honorifics.txt")) {
         p.insert(e, e.to_string());
     }
@@ -373,7 +419,7 @@ pub(crate) const GLUED_HONORIFICS: [&str; 3] = ["سیده", "سید", "میر"];
 
 /// Organization heads.
 pub(crate) static HEADS: LazyLock<Phrases<Head>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(2);
     for r in rows(include_str!("../../../data/people/org-heads.tsv")) {
         let (Some(&h), Some(&k)) = (r.first(), r.get(1)) else { continue };
         let Some(kind) = org_kind(k) else { continue };
@@ -388,7 +434,7 @@ pub(crate) static HEADS: LazyLock<Phrases<Head>> = LazyLock::new(|| {
 
 /// News agencies: surface form → canonical name.
 pub(crate) static AGENCIES: LazyLock<Phrases<String>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(0);
     for r in rows(include_str!("../../../data/people/agencies.tsv")) {
         if let (Some(&s), Some(&c)) = (r.first(), r.get(1)) {
             p.insert(s, c.to_string());
@@ -399,7 +445,7 @@ pub(crate) static AGENCIES: LazyLock<Phrases<String>> = LazyLock::new(|| {
 
 /// Reporting verbs.
 pub(crate) static VERBS: LazyLock<Phrases<String>> = LazyLock::new(|| {
-    let mut p = Phrases::new();
+    let mut p = Phrases::new(8);
     for e in entries(include_str!("../../../data/people/reporting-verbs.txt")) {
         p.insert(e, e.to_string());
     }
@@ -429,6 +475,65 @@ pub(crate) static GIVEN: LazyLock<FastSet> = LazyLock::new(|| {
 /// Common words that the given-names list also holds.
 pub(crate) static NOT_GIVEN: LazyLock<FastSet> =
     LazyLock::new(|| key_set(include_str!("../../../data/people/not-given-names.txt")));
+
+/// Function words and adverbs (derived from hazm): never part of a name.
+pub(crate) static FUNCTION: LazyLock<FastSet> =
+    LazyLock::new(|| key_set(include_str!("../../../data/people/function-words.txt")));
+
+/// Frequent nouns and adjectives (derived from hazm): a name made only of
+/// these is no name.
+pub(crate) static EVERYDAY: LazyLock<FastSet> =
+    LazyLock::new(|| key_set(include_str!("../../../data/people/everyday-words.txt")));
+
+/// True when the key `k` is an everyday word: listed, a superlative
+/// (مهمترین) or, with `stems`, a listed word with a suffix ی / ان / ها
+/// (نشستی, کارشناسان).
+pub(crate) fn is_everyday(k: &str, stems: bool) -> bool {
+    if EVERYDAY.contains(k) || FUNCTION.contains(k) || k.ends_with("ترین") {
+        return true;
+    }
+    if !stems {
+        return false;
+    }
+    for suf in ["ی", "ان", "ها", "های"] {
+        if let Some(stem) = k.strip_suffix(suf) {
+            if stem.chars().count() >= 2 && (EVERYDAY.contains(stem) || BOUNDARY.contains(stem)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when the key `k` names a role or descriptor (a title, a role noun
+/// of `not-given-names.txt`, or its plural: کارشناسان, کتابداران).
+pub(crate) fn is_role_noun(k: &str) -> bool {
+    if NOT_GIVEN.contains(k) || TITLES.contains_key(k) {
+        return true;
+    }
+    // A title glued to its body (مدیرفرودگاه).
+    for t in ["مدیر", "رئیس", "رییس", "معاون", "دبیر", "سرپرست"] {
+        if let Some(rest) = k.strip_prefix(t) {
+            if rest.chars().count() >= 3 && (EVERYDAY.contains(rest) || HEADS.contains_key(rest)) {
+                return true;
+            }
+        }
+    }
+    ["ان", "ها", "های", "ین"].iter().any(|s| {
+        k.strip_suffix(s)
+            .is_some_and(|st| st.chars().count() >= 3 && (NOT_GIVEN.contains(st) || TITLES.contains_key(st)))
+    })
+}
+
+/// Finite verb forms written without می (derived from hazm verb stems).
+pub(crate) static VERB_FORMS: LazyLock<FastSet> =
+    LazyLock::new(|| key_set(include_str!("../../../data/people/verb-forms.txt")));
+
+/// True when word token `t` is a verb form: written with می/نمی, or a
+/// listed finite form (نماید, بگویند, داشتند).
+pub(crate) fn is_verb(t: &Tok) -> bool {
+    t.is_word() && (t.verbish || VERB_FORMS.contains(&t.key))
+}
 
 /// Very common given names.
 pub(crate) static COMMON_GIVEN: LazyLock<FastSet> =
