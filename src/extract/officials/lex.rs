@@ -5,56 +5,15 @@
 use crate::lexicon::{entries, rows};
 use crate::model::OrgKind;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
-/// A small fast hasher (FNV-1a over the bytes) for the short keys of the
-/// lexicons; they are not attacker-chosen map keys.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
+/// A hash set of words with the shared fast hasher.
+pub(crate) type FastSet = crate::lexicon::FastSet<String>;
+/// A hash map keyed by words with the shared fast hasher.
+pub(crate) type FastMap<V> = crate::lexicon::FastMap<String, V>;
 
-impl Hasher for Fnv {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash set with the fast hasher.
-pub(crate) type FastSet = HashSet<String, BuildHasherDefault<Fnv>>;
-/// A hash map with the fast hasher.
-pub(crate) type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
-
-/// True when `c` can be part of a word: letters, digits, marks, ZWNJ. Fast
-/// for ASCII and the Arabic block.
-#[inline]
-pub(crate) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    match c {
-        '\u{060C}'
-        | '\u{061B}'
-        | '\u{061F}'
-        | '\u{066A}'..='\u{066D}'
-        | '\u{06D4}'
-        | '\u{0600}'..='\u{060B}' => false,
-        '\u{060D}'..='\u{06FF}' | '\u{200C}' => true,
-        _ => crate::lexicon::is_word_char(c),
-    }
-}
+pub(crate) use crate::lexicon::is_word_char;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
