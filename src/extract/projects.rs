@@ -137,6 +137,19 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
             kinds.add(&format!("{first}{suffix} {rest}"), (kind.clone(), None));
         }
     }
+    // Two rules over every kind, added after the kinds themselves so that
+    // a listed entry keeps its own kind: «مینی» makes a small one of the
+    // same kind (مینی‌پالایشگاه), and «توسعه» + a kind is the extension of
+    // a facility (توسعه فرودگاه X: kind توسعه فرودگاه).
+    for r in rows(KINDS) {
+        let Some(form) = r.first().copied() else { continue };
+        let kind = r.get(1).copied().unwrap_or(form);
+        if kind.starts_with("طرح") || kind == "فاز" || WEAK_GENERIC.contains(&kind) {
+            continue;
+        }
+        kinds.add(&format!("مینی {form}"), (kind.to_string(), None));
+        kinds.add(&format!("توسعه {form}"), (format!("توسعه {kind}"), None));
+    }
     let mut works = Lex::new();
     for r in rows(WORKS) {
         let Some(form) = r.first().copied() else { continue };
@@ -284,7 +297,7 @@ const LIGHT: [&str; 16] = [
 ];
 
 /// Kinds that name a generic place or thing unless a name follows.
-const WEAK: [&str; 22] = [
+const WEAK: &[&str] = &[
     "ایستگاه",
     "سالن",
     "پایگاه",
@@ -307,7 +320,17 @@ const WEAK: [&str; 22] = [
     "جاده",
     "مترو",
     "فاز",
+    "واحد",
+    "بندر",
+    "نمایشگاه",
+    "مصلی",
+    "دفتر خدمات",
+    "دفتر پیشخوان",
 ];
+
+/// Kinds too generic to take the «مینی»/«توسعه» rules (توسعه واحد is not
+/// a facility).
+const WEAK_GENERIC: [&str; 4] = ["واحد", "دفتر خدمات", "دفتر پیشخوان", "منزل"];
 
 /// Words that introduce a list of projects.
 const LIST_CUES: [&str; 6] = ["همچون", "مانند", "نظیر", "شامل", "جمله", "قبیل"];
@@ -331,7 +354,23 @@ struct Cand {
 fn head_at(w: &Words, i: usize) -> Option<(usize, String, bool)> {
     let lex = &*LEX;
     if let Some((j, v)) = lex.kinds.longest_with(w, i, true) {
-        return Some((j, lex.kinds.vals[v].0.clone(), false));
+        let kind = &lex.kinds.vals[v].0;
+        // دو واحد گلخانه: واحد counts the facility that follows.
+        if kind == "واحد"
+            && j + 1 < w.len()
+            && w.gap(j) == Gap::Space
+            && lex.kinds.longest(w, j + 1).is_some()
+        {
+            return None;
+        }
+        return Some((j, kind.clone(), false));
+    }
+    // طرح + an activity (طرح احیای X, طرح آبیاری بارانی روستای X): a plan
+    // named by its work.
+    if matches!(w.f(i), "طرح" | "طرحهای") && w.gap(i) == Gap::Space {
+        if let Some((j, _)) = lex.works.longest(w, i + 1) {
+            return Some((j, "طرح".to_string(), false));
+        }
     }
     lex.works.longest(w, i).map(|(j, v)| (j, lex.works.vals[v].0.clone(), true))
 }
@@ -349,8 +388,25 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
     let mut phase = None;
     let mut n = 0;
     let mut i = h + 1;
+    // Whether the name joined two ends with a hyphen: it ends with the
+    // last end (قطار سریع‌السیر قم- تهران- اصفهان).
+    let mut hyphened = false;
     let is_road = |k: &str| {
-        matches!(k, "جاده" | "محور" | "راه" | "بزرگراه" | "آزادراه" | "ازادراه" | "راه‌آهن" | "کمربندی")
+        matches!(
+            k,
+            "جاده"
+                | "محور"
+                | "راه"
+                | "بزرگراه"
+                | "آزادراه"
+                | "ازادراه"
+                | "راه‌آهن"
+                | "راهاهن"
+                | "کمربندی"
+                | "قطار سریع‌السیر"
+                | "قطار شهری"
+                | "خط آهن"
+        )
     };
     // بهسازی جاده X به Y: the object of the activity is a road.
     let road = is_road(kind) || is_road(w.f(h + 1));
@@ -365,6 +421,11 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
             if !hyphen {
                 break;
             }
+            hyphened = true;
+        } else if hyphened
+            && w.text.get(w.toks[i - 1].end..w.toks[i].start).is_some_and(|g| !g.contains(['-', '–', 'ـ']))
+        {
+            break;
         }
         let f = w.f(i);
         if kind == "فاز" && n == 0 {
@@ -465,11 +526,28 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
                 continue;
             }
             let digits = f.chars().all(|c| c.is_ascii_digit());
+            // کوره بلند شماره 3: a number after شماره.
+            if digits && n > 0 && w.f(i - 1) == "شماره" {
+                last = i;
+                n += 1;
+                i += 1;
+                continue;
+            }
             let next = w.f(i + 1);
             let unit = cardinal(next).is_some() || next.ends_with('ی') || lex.stop.contains(next);
             if !(n == 0 && digits && !unit || f == "چهار" && next == "راه") {
                 break;
             }
+        }
+        // A comparative (سریع‌تر, بیشتر) describes, it does not name.
+        if place_from(places, i).is_none()
+            && w.text.get(w.toks[i].start..w.toks[i].end).is_some_and(|t| {
+                t.ends_with("\u{200c}تر")
+                    || t.ends_with("\u{200c}ترین")
+                    || matches!(t, "بیشتر" | "کمتر" | "بهتر")
+            })
+        {
+            break;
         }
         // A plural word after the name (مکان‌های خاص) starts another phrase.
         if n > 0
@@ -739,24 +817,34 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                     | "دانشجویان"
                     | "حراست"
             );
-        let plural_ok = named || !plural_head;
+        // ساماندهی گلزار شهدای X, تعمیر مهمانسرای Y: an activity whose
+        // object is a facility reads like the facility itself.
+        let object_kind =
+            work && named && (h + 1..=last.min(h + 4)).any(|k| LEX.kinds.longest(&w, k).is_some());
+        // دو ایستگاه جدید آتش‌نشانی: a few facilities of one kind, counted.
+        let counted =
+            i > 0 && w.gap(i - 1) == Gap::Space && cardinal(w.f(i - 1)).is_some_and(|n| (2..10).contains(&n));
         let ok = (!aggregate_before(&w, i) || built)
             && (named || !plural_head)
             && (cand.governed.is_some() && (named || !weak)
                 || in_list
                 || chained && named
                 || plan
-                || named && !work && !weak && clause_cue && !venue
+                || named && (!work || object_kind) && !weak && clause_cue && !venue
                 || built
-                || clause_start && clause_cue && (named || !weak && plural_ok));
-        let ok = ok && (named || !work);
+                || counted && clause_cue && !venue && !named && h > i && !work && !weak
+                || clause_start && clause_cue && (named || h > i && !weak && !plural_head));
+        // ساخت یک تونل, هر ایستگاه: an indefinite kind is no particular project.
+        let indefinite = !named && i > 0 && w.gap(i - 1) == Gap::Space && matches!(w.f(i - 1), "یک" | "هر");
+        let ok = ok && (named || !work) && !indefinite;
         if !ok {
             i = h + 1;
             continue;
         }
         let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
         let o = doc.original(a..b);
-        if in_org(o.start, o.end) {
+        // افتتاح دفتر X: what is opened is a project even when it is also a body.
+        if in_org(o.start, o.end) && cand.governed.flatten().is_none() {
             i = last + 1;
             continue;
         }
@@ -814,7 +902,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     for f in found {
         let key = fold(&f.name);
         let words = word_set(&f.name);
-        let same = kept.iter_mut().rev().take(256).filter(|x| x.3 == f.kind).find(|(k, _, _, _, a)| {
+        let base = f.kind.strip_prefix("توسعه ").unwrap_or(&f.kind).to_string();
+        let same = kept.iter_mut().rev().take(256).filter(|x| x.3 == base).find(|(k, _, _, _, a)| {
             *k == key
                 || k.contains(&key)
                 || key.contains(k.as_str())
@@ -834,7 +923,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             continue;
         }
-        kept.push((key, out.projects.len(), f.strength, f.kind.clone(), words));
+        kept.push((key, out.projects.len(), f.strength, base, words));
         out.projects.push(Project {
             name: f.name,
             kind: Some(f.kind),
@@ -853,6 +942,8 @@ fn word_set(name: &str) -> HashSet<String> {
             Some((stem, "ها" | "های" | "هایی")) => fold(stem),
             _ => fold(x),
         })
+        // Road nouns are one: بهسازی محور X به Y is بهسازی جاده X به Y.
+        .map(|x| if matches!(x.as_str(), "محور" | "راه") { "جاده".to_string() } else { x })
         .filter(|x| !x.is_empty())
         .collect()
 }
