@@ -253,3 +253,33 @@ fn bare_kinds_are_not_projects() {
     let f = found("بهسازی جاده سریع‌تر از پیش‌بینی در دست اجرا است.");
     assert!(f.iter().all(|(n, _)| !n.contains("سریع")), "{f:?}");
 }
+
+/// A delivery work over a list of villages is one project per village.
+#[test]
+fn delivery_per_village() {
+    let input = "گازرسانی به روستاهای کلاته، باغستان و سرخده افتتاح شد.";
+    let out = extract(input);
+    spans_ok(input, &out);
+    let names: Vec<String> = out.projects.iter().map(|p| key(&p.name)).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.contains(&key("گازرسانی به روستای باغستان")), "{names:?}");
+    assert!(names.contains(&key("گازرسانی به روستای سرخده")), "{names:?}");
+    assert!(out.projects.iter().all(|p| p.status == Some(ProjectStatus::Opening)));
+    // در روستای X names the place of a delivery work too.
+    let f = found("پروژه برق‌رسانی در روستای کلاته به بهره‌برداری رسید.");
+    assert!(f.iter().any(|(n, _)| *n == key("برق‌رسانی در روستای کلاته")), "{f:?}");
+}
+
+/// A phase with no project, a kind of building after ساخت, and «یک X
+/// ارتباطی» are not projects.
+#[test]
+fn generic_mentions_are_not_projects() {
+    for s in [
+        "در یک سال فاز دوم را به بهره‌برداری رساندیم.",
+        "ساخت هتل، رستوران و مراکز تجاری در این منطقه لازم است.",
+        "این نشریه یک پل ارتباطی میان مردم و مسئولان است که افتتاح شد.",
+    ] {
+        let f = found(s);
+        assert!(f.is_empty(), "{s}: {f:?}");
+    }
+}

@@ -438,7 +438,8 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
             }
         }
         // آبرسانی به روستای X: delivery works take their object after به.
-        if n == 0 && f == "به" && w.f(h).ends_with("رسانی") && w.gap(i) == Gap::Space {
+        if n == 0 && (f == "به" || f == "در") && w.f(h).ends_with("رسانی") && w.gap(i) == Gap::Space
+        {
             let next = w.f(i + 1);
             let place = place_from(places, i + 1).is_some();
             if place
@@ -836,7 +837,20 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 || clause_start && clause_cue && (named || h > i && !weak && !plural_head));
         // ساخت یک تونل, هر ایستگاه: an indefinite kind is no particular project.
         let indefinite = !named && i > 0 && w.gap(i - 1) == Gap::Space && matches!(w.f(i - 1), "یک" | "هر");
-        let ok = ok && (named || !work) && !indefinite;
+        // ساخت هتل، اقامتگاه و ...: a bare one-word kind after a governor
+        // with no status is a kind of building, not a project.
+        let generic = !named && h == i && cand.governed.is_some_and(|g| g.is_none()) && !built && !in_list;
+        // فاز اول alone: the phase of a project the text names elsewhere.
+        let bare_phase =
+            kind == "فاز" && (h + 1..=last).all(|k| ordinal(&w, k) || cardinal(w.f(k)).is_some());
+        // یک پل ارتباطی: one of a kind described by an adjective.
+        let one_of = named
+            && last == h + 1
+            && i > 0
+            && w.f(i - 1) == "یک"
+            && w.f(last).ends_with('ی')
+            && place_from(&places, last).is_none();
+        let ok = ok && (named || !work) && !indefinite && !generic && !bare_phase && !one_of;
         if !ok {
             i = h + 1;
             continue;
@@ -976,6 +990,12 @@ fn ellipsis(
     let Some((pa, _)) = place_to(places, c.last).filter(|&(a, _)| a > c.head) else {
         return c.last + 1;
     };
+    // گازرسانی به روستاهای X، Y و Z: one project per place of the list.
+    if matches!(w.f(pa - 1), "روستاهای" | "شهرهای" | "روستای") {
+        if let Some(next) = place_list(w, c, places, pa, status, found) {
+            return next;
+        }
+    }
     let follower = w.f(c.last + 1);
     if w.gap(c.last) != Gap::Space || !matches!(follower, "با" | "به" | "در" | "از") {
         return c.last + 1;
@@ -1024,6 +1044,49 @@ fn ellipsis(
         i += 1;
     }
     next
+}
+
+/// The places listed after the first one of a project named by a place
+/// (گازرسانی به روستاهای X، Y و Z): one project each, named with the
+/// singular noun (گازرسانی به روستای Y). Returns the word to go on from,
+/// or None when no place follows.
+fn place_list(
+    w: &Words,
+    c: &Cand,
+    places: &[(usize, usize)],
+    pa: usize,
+    status: Option<ProjectStatus>,
+    found: &mut Vec<Found>,
+) -> Option<usize> {
+    let prefix = w.text.get(w.toks[c.first].start..w.toks[pa - 1].start).unwrap_or("");
+    let noun = match w.f(pa - 1) {
+        "شهرهای" => "شهر",
+        _ => "روستای",
+    };
+    let mut k = c.last;
+    loop {
+        // The next item: after a comma, or after و.
+        let start = if w.gap(k) == Gap::Comma {
+            k + 1
+        } else if w.gap(k) == Gap::Space && w.f(k + 1) == "و" && w.gap(k + 1) == Gap::Space {
+            k + 2
+        } else {
+            break;
+        };
+        let Some((a, b)) = place_from(places, start) else { break };
+        let item = w.text.get(w.toks[a].start..w.toks[b].end).unwrap_or("");
+        found.push(Found {
+            name: format!("{prefix}{noun} {item}"),
+            range: (w.toks[a].start, w.toks[b].end),
+            kind: c.kind.clone(),
+            phase: None,
+            status,
+            strength: 3,
+            location: Some(item.to_string()),
+        });
+        k = b;
+    }
+    (k > c.last).then_some(k + 1)
 }
 
 /// The place mention starting at word `i` (`places` is sorted).
