@@ -726,7 +726,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             i += 1;
             continue;
         };
-        let (last, phase) = name_after(&w, h, &kind, &places);
+        let (mut last, phase) = name_after(&w, h, &kind, &places);
+        // پایانه‌ها همکاری ...: a plural without ezafe takes no name.
+        if h == i && w.f(i).ends_with("ها") && fold(&kind) != w.f(i) {
+            last = h;
+        }
         // جدید alone does not name a project.
         let named = last > h && !(last == h + 1 && w.f(last) == "جدید");
         let plural_head = {
@@ -820,8 +824,23 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             );
         // ساماندهی گلزار شهدای X, تعمیر مهمانسرای Y: an activity whose
         // object is a facility reads like the facility itself.
-        let object_kind =
-            work && named && (h + 1..=last.min(h + 4)).any(|k| LEX.kinds.longest(&w, k).is_some());
+        // (or a named place: چهار خطه کردن محور ایلام ـ مهران).
+        let object_kind = work
+            && named
+            && ((h + 1..=last.min(h + 4)).any(|k| {
+                LEX.kinds.longest(&w, k).is_some_and(|(_, v)| !WEAK.contains(&LEX.kinds.vals[v].0.as_str()))
+            }) || (h + 1..=last).any(|k| place_from(&places, k).is_some()));
+        // طرح + an activity needs a facility or a place as its object
+        // (طرح آبیاری روستای X, not طرح ساماندهی دامداران).
+        let plan_object = kind != "طرح"
+            || (h + 1..=last).any(|k| {
+                place_from(&places, k).is_some()
+                    || LEX.kinds.longest(&w, k).is_some()
+                    || matches!(w.f(k), "روستای" | "شهر" | "شهرستان" | "محله")
+            });
+        // نیروگاه‌های هسته‌ای: a plural kind with one adjective is a class.
+        let plural_class =
+            plural_head && last == h + 1 && w.f(last).ends_with('ی') && place_from(&places, last).is_none();
         // دو ایستگاه جدید آتش‌نشانی: a few facilities of one kind, counted.
         let counted =
             i > 0 && w.gap(i - 1) == Gap::Space && cardinal(w.f(i - 1)).is_some_and(|n| (2..10).contains(&n));
@@ -834,7 +853,9 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 || named && (!work || object_kind) && !weak && clause_cue && !venue
                 || built
                 || counted && clause_cue && !venue && !named && h > i && !work && !weak
-                || clause_start && clause_cue && (named || h > i && !weak && !plural_head));
+                || clause_start
+                    && clause_cue
+                    && (named && (!work || object_kind) || h > i && !weak && !plural_head));
         // ساخت یک تونل, هر ایستگاه: an indefinite kind is no particular project.
         let indefinite = !named && i > 0 && w.gap(i - 1) == Gap::Space && matches!(w.f(i - 1), "یک" | "هر");
         // ساخت هتل، اقامتگاه و ...: a bare one-word kind after a governor
@@ -850,7 +871,14 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             && w.f(i - 1) == "یک"
             && w.f(last).ends_with('ی')
             && place_from(&places, last).is_none();
-        let ok = ok && (named || !work) && !indefinite && !generic && !bare_phase && !one_of;
+        let ok = ok
+            && (named || !work)
+            && !indefinite
+            && !generic
+            && !bare_phase
+            && !one_of
+            && plan_object
+            && !plural_class;
         if !ok {
             i = h + 1;
             continue;
