@@ -625,6 +625,19 @@ fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
         // پروژه گردشگری X: an adjective after پروژه.
         let adjective =
             f.ends_with('ی') && prev > 0 && matches!(w.f(prev - 1), "پروژه" | "پروژههای" | "طرح" | "طرحهای");
+        // افتتاح هشت کیلومتر از چهار خطه کردن X: a length of the work
+        // (of a work only: ۱۰ کیلومتر از جاده X is a stretch of a road).
+        if f == "از"
+            && LEX.works.longest(w, i).is_some()
+            && prev >= 2
+            && matches!(w.f(prev - 1), "کیلومتر" | "متر")
+            && cardinal(w.f(prev - 2)).is_some()
+            && w.gap(prev - 1) == Gap::Space
+            && w.gap(prev - 2) == Gap::Space
+        {
+            end = prev - 2;
+            continue;
+        }
         if adjective
             || cardinal(f).is_some()
             || ordinal(w, prev)
@@ -828,7 +841,10 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let object_kind = work
             && named
             && ((h + 1..=last.min(h + 4)).any(|k| {
-                LEX.kinds.longest(&w, k).is_some_and(|(_, v)| !WEAK.contains(&LEX.kinds.vals[v].0.as_str()))
+                LEX.kinds.longest(&w, k).is_some_and(|(_, v)| {
+                    let kind = LEX.kinds.vals[v].0.as_str();
+                    !WEAK.contains(&kind) || matches!(kind, "محور" | "جاده" | "راه")
+                })
             }) || (h + 1..=last).any(|k| place_from(&places, k).is_some()));
         // طرح + an activity needs a facility or a place as its object
         // (طرح آبیاری روستای X, not طرح ساماندهی دامداران).
@@ -871,7 +887,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             && w.f(i - 1) == "یک"
             && w.f(last).ends_with('ی')
             && place_from(&places, last).is_none();
+        // آبخیزداری استان X: an activity over a whole province is a field
+        // of work (and the tail of a body's name), not one project.
+        let province_wide = work && w.f(h + 1) == "استان" && last <= h + 3;
         let ok = ok
+            && !province_wide
             && (named || !work)
             && !indefinite
             && !generic
@@ -886,7 +906,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
         let o = doc.original(a..b);
         // افتتاح دفتر X: what is opened is a project even when it is also a body.
-        if in_org(o.start, o.end) && cand.governed.flatten().is_none() {
+        if in_org(o.start, o.end) && (work || cand.governed.flatten().is_none()) {
             i = last + 1;
             continue;
         }
@@ -945,7 +965,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let key = fold(&f.name);
         let words = word_set(&f.name);
         let base = f.kind.strip_prefix("توسعه ").unwrap_or(&f.kind).to_string();
-        let same = kept.iter_mut().rev().take(256).filter(|x| x.3 == base).find(|(k, _, _, _, a)| {
+        // Across kinds, a name of three words or more held in another is
+        // the same work (جاده X به Y in تعریض ۳۰ کیلومتر از محور X به Y).
+        let same = kept.iter_mut().rev().take(256).find(|(k, _, _, kind, a)| {
+            if *kind != base {
+                return a.len() >= 3 && a.is_subset(&words) || words.len() >= 3 && words.is_subset(a);
+            }
             *k == key
                 || k.contains(&key)
                 || key.contains(k.as_str())
