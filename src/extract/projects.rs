@@ -784,7 +784,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             Cand { first, last, head: i, kind: kind.clone(), phase, named, governed: governor_before(&w, i) };
         let clause = w.clause[i];
         let in_list = list_until == Some(clause as usize)
-            && (named || !WEAK.contains(&kind.as_str()))
+            && (named || h > i && !WEAK.contains(&kind.as_str()))
             && (first > 0 && LIST_CUES.contains(&w.f(first - 1))
                 || accepted.last().is_some_and(|p| {
                     p.last + 1 == first && w.gap(p.last) == Gap::Comma
