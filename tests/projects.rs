@@ -10,7 +10,7 @@ fn spans_ok(input: &str, out: &Extraction) {
 }
 
 fn key(s: &str) -> String {
-    s.replace(['\u{200c}', ' '], "")
+    s.replace(['\u{200c}', ' ', 'ـ'], "")
 }
 
 /// (name, status) of every project found.
@@ -140,7 +140,7 @@ fn not_projects() {
         "هزار واحد مسکونی در زلزله آسیب دید.",
         "این پروژه‌ها با هدف بهبود دسترسی‌ها در نظر گرفته شده است.",
         "توسعه شبکه معابر شهر ادامه دارد.",
-        "احداث زیرگذرها و روگذرها پس از مطالعه انجام می‌شود.",
+        "ساخت پل‌ها و تونل‌ها در این استان سال‌ها طول می‌کشد.",
         "مراسم در بیمارستان امام رضا برگزار شد و طرح‌ها افتتاح شد.",
         "بازیکنان به میدان رفتند.",
         "رئیس بیمارستان امام رضا از افتتاح بخش جدید خبر داد.",
@@ -165,4 +165,129 @@ fn many_projects_in_one_document() {
     let out = extract(&s);
     spans_ok(&s, &out);
     assert!(!out.projects.is_empty() && out.projects.len() <= 2 * 64 + 2, "{}", out.projects.len());
+}
+
+/// Works named by an activity and its object, and the facility kinds of
+/// worship, health, lodging, industry and rural services.
+#[test]
+fn activity_and_facility_classes() {
+    use ProjectStatus::*;
+    let table: &[(&str, &str, ProjectStatus)] = &[
+        // Activity + facility object.
+        (
+            "آیین افتتاح ساماندهی گلزار شهدای روستای بیدک برگزار شد.",
+            "ساماندهی گلزار شهدای روستای بیدک",
+            Opening,
+        ),
+        (
+            "پروژه بازسازی و مسقف کردن حسینیه اعظم کاشمر افتتاح شد.",
+            "بازسازی و مسقف کردن حسینیه اعظم کاشمر",
+            Opening,
+        ),
+        (
+            "مرمت و بهسازی موزه مردم‌شناسی سمنان در دست اجرا است.",
+            "مرمت و بهسازی موزه مردم‌شناسی سمنان",
+            UnderConstruction,
+        ),
+        // Road widening written with کردن; both ends joined by a hyphen.
+        (
+            "افتتاح ده کیلومتر از چهار خطه کردن محور ایلام ـ مهران انجام شد.",
+            "چهار خطه کردن محور ایلام ـ مهران",
+            Opening,
+        ),
+        (
+            "دوبانده کردن جاده بجنورد به اسفراین در حال اجرا است.",
+            "دوبانده کردن جاده بجنورد به اسفراین",
+            UnderConstruction,
+        ),
+        ("برای قطار سریع‌السیر شیراز- اصفهان بودجه اختصاص یافت.", "قطار سریع‌السیر شیراز- اصفهان", Planned),
+        // A plan named by its activity; farm works.
+        ("طرح آبیاری بارانی روستای کهنوج افتتاح شد.", "طرح آبیاری بارانی روستای کهنوج", Opening),
+        ("طرح احیای باغ ملی بیرجند در دستور کار است.", "طرح احیای باغ ملی بیرجند", Planned),
+        // Facilities.
+        ("نمازخانه بیمارستان شهید مطهری افتتاح شد.", "نمازخانه بیمارستان شهید مطهری", Opening),
+        (
+            "مصلای بزرگ امام خمینی با پیشرفت فیزیکی ۶۰ درصد در حال ساخت است.",
+            "مصلای بزرگ امام خمینی",
+            UnderConstruction,
+        ),
+        ("بهره‌برداری از خانه بهداشت روستای چالشتر انجام شد.", "خانه بهداشت روستای چالشتر", Opening),
+        ("پایگاه سلامت محله نارمک افتتاح می‌شود.", "پایگاه سلامت محله نارمک", Opening),
+        ("عملیات نصب کوره بلند شماره 4 آغاز شد.", "کوره بلند شماره 4", Groundbreaking),
+        ("افتتاح دفتر ICT روستای سیاهکل انجام شد.", "دفتر ICT روستای سیاهکل", Opening),
+        ("مینی‌پالایشگاه لاوان در دست مطالعه است.", "مینی‌پالایشگاه لاوان", Planned),
+        ("مراسم بهره‌برداری از فیدر شهید چمران برگزار شد.", "فیدر شهید چمران", Opening),
+        ("توسعه فرودگاه بین‌المللی کرمان در برنامه است.", "توسعه فرودگاه بین‌المللی کرمان", Planned),
+        (
+            "بدری از در حال ساخت بودن سه ایستگاه جدید آتش‌نشانی خبر داد.",
+            "ایستگاه جدید آتش‌نشانی",
+            UnderConstruction,
+        ),
+    ];
+    for (s, name, status) in table {
+        let f = found(s);
+        assert!(f.iter().any(|(n, st)| *n == key(name) && *st == Some(*status)), "{s}: {f:?}");
+    }
+}
+
+/// Generic kinds with no name, counted units and comparatives are not
+/// projects.
+#[test]
+fn bare_kinds_are_not_projects() {
+    for s in [
+        "برای ساخت این راه به یک تونل نیاز است.",
+        "سهم قطار شهری در حمل و نقل عمومی ۲۵ درصد است.",
+        "افتتاح دو واحد گلخانه در شهرستان انجام شد.",
+        "مسئولان بر توسعه واحد‌های تولیدی تاکید کردند.",
+        "هر نمایشگاه باید مجوز داشته باشد.",
+    ] {
+        let f = found(s);
+        assert!(
+            f.iter().all(|(n, _)| !matches!(n.as_str(), "تونل" | "قطارشهری" | "واحد" | "نمایشگاه")),
+            "{s}: {f:?}"
+        );
+    }
+    // «دو واحد گلخانه» names the greenhouse, not a unit.
+    let f = found("افتتاح دو واحد گلخانه صیفی‌جات در شهرستان انجام شد.");
+    assert!(f.iter().all(|(n, _)| !n.starts_with("واحد")), "{f:?}");
+    // A comparative ends the name.
+    let f = found("بهسازی جاده سریع‌تر از پیش‌بینی در دست اجرا است.");
+    assert!(f.iter().all(|(n, _)| !n.contains("سریع")), "{f:?}");
+}
+
+/// A delivery work over a list of villages is one project per village.
+#[test]
+fn delivery_per_village() {
+    let input = "گازرسانی به روستاهای کلاته، باغستان و سرخده افتتاح شد.";
+    let out = extract(input);
+    spans_ok(input, &out);
+    let names: Vec<String> = out.projects.iter().map(|p| key(&p.name)).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.contains(&key("گازرسانی به روستای باغستان")), "{names:?}");
+    assert!(names.contains(&key("گازرسانی به روستای سرخده")), "{names:?}");
+    assert!(out.projects.iter().all(|p| p.status == Some(ProjectStatus::Opening)));
+    // در روستای X names the place of a delivery work too.
+    let f = found("پروژه برق‌رسانی در روستای کلاته به بهره‌برداری رسید.");
+    assert!(f.iter().any(|(n, _)| *n == key("برق‌رسانی در روستای کلاته")), "{f:?}");
+}
+
+/// A phase with no project, a kind of building after ساخت, and «یک X
+/// ارتباطی» are not projects.
+#[test]
+fn generic_mentions_are_not_projects() {
+    for s in [
+        "در یک سال فاز دوم را به بهره‌برداری رساندیم.",
+        "ساخت هتل، رستوران و مراکز تجاری در این منطقه لازم است.",
+        "این نشریه یک پل ارتباطی میان مردم و مسئولان است که افتتاح شد.",
+        // An activity on no facility, a plan of no facility, a plural class.
+        "ساماندهی بازار سکه در دستور کار بانک مرکزی قرار دارد.",
+        "طرح ساماندهی کشاورزان خرده‌پا در دست اجرا است.",
+        "ساخت نیروگاه‌های بادی در برنامه وزارت نیرو است.",
+        "مدیرکل آبخیزداری استان یزد از افتتاح طرح‌ها خبر داد.",
+        // A bare one-word kind as a list item.
+        "این طرح شامل سه بخش سد، نیروگاه و تونل است.",
+    ] {
+        let f = found(s);
+        assert!(f.is_empty(), "{s}: {f:?}");
+    }
 }

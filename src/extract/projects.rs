@@ -137,6 +137,19 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
             kinds.add(&format!("{first}{suffix} {rest}"), (kind.clone(), None));
         }
     }
+    // Two rules over every kind, added after the kinds themselves so that
+    // a listed entry keeps its own kind: «مینی» makes a small one of the
+    // same kind (مینی‌پالایشگاه), and «توسعه» + a kind is the extension of
+    // a facility (توسعه فرودگاه X: kind توسعه فرودگاه).
+    for r in rows(KINDS) {
+        let Some(form) = r.first().copied() else { continue };
+        let kind = r.get(1).copied().unwrap_or(form);
+        if kind.starts_with("طرح") || kind == "فاز" || WEAK_GENERIC.contains(&kind) {
+            continue;
+        }
+        kinds.add(&format!("مینی {form}"), (kind.to_string(), None));
+        kinds.add(&format!("توسعه {form}"), (format!("توسعه {kind}"), None));
+    }
     let mut works = Lex::new();
     for r in rows(WORKS) {
         let Some(form) = r.first().copied() else { continue };
@@ -284,7 +297,7 @@ const LIGHT: [&str; 16] = [
 ];
 
 /// Kinds that name a generic place or thing unless a name follows.
-const WEAK: [&str; 22] = [
+const WEAK: &[&str] = &[
     "ایستگاه",
     "سالن",
     "پایگاه",
@@ -307,7 +320,17 @@ const WEAK: [&str; 22] = [
     "جاده",
     "مترو",
     "فاز",
+    "واحد",
+    "بندر",
+    "نمایشگاه",
+    "مصلی",
+    "دفتر خدمات",
+    "دفتر پیشخوان",
 ];
+
+/// Kinds too generic to take the «مینی»/«توسعه» rules (توسعه واحد is not
+/// a facility).
+const WEAK_GENERIC: [&str; 4] = ["واحد", "دفتر خدمات", "دفتر پیشخوان", "منزل"];
 
 /// Words that introduce a list of projects.
 const LIST_CUES: [&str; 6] = ["همچون", "مانند", "نظیر", "شامل", "جمله", "قبیل"];
@@ -331,7 +354,23 @@ struct Cand {
 fn head_at(w: &Words, i: usize) -> Option<(usize, String, bool)> {
     let lex = &*LEX;
     if let Some((j, v)) = lex.kinds.longest_with(w, i, true) {
-        return Some((j, lex.kinds.vals[v].0.clone(), false));
+        let kind = &lex.kinds.vals[v].0;
+        // دو واحد گلخانه: واحد counts the facility that follows.
+        if kind == "واحد"
+            && j + 1 < w.len()
+            && w.gap(j) == Gap::Space
+            && lex.kinds.longest(w, j + 1).is_some()
+        {
+            return None;
+        }
+        return Some((j, kind.clone(), false));
+    }
+    // طرح + an activity (طرح احیای X, طرح آبیاری بارانی روستای X): a plan
+    // named by its work.
+    if matches!(w.f(i), "طرح" | "طرحهای") && w.gap(i) == Gap::Space {
+        if let Some((j, _)) = lex.works.longest(w, i + 1) {
+            return Some((j, "طرح".to_string(), false));
+        }
     }
     lex.works.longest(w, i).map(|(j, v)| (j, lex.works.vals[v].0.clone(), true))
 }
@@ -349,8 +388,25 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
     let mut phase = None;
     let mut n = 0;
     let mut i = h + 1;
+    // Whether the name joined two ends with a hyphen: it ends with the
+    // last end (قطار سریع‌السیر قم- تهران- اصفهان).
+    let mut hyphened = false;
     let is_road = |k: &str| {
-        matches!(k, "جاده" | "محور" | "راه" | "بزرگراه" | "آزادراه" | "ازادراه" | "راه‌آهن" | "کمربندی")
+        matches!(
+            k,
+            "جاده"
+                | "محور"
+                | "راه"
+                | "بزرگراه"
+                | "آزادراه"
+                | "ازادراه"
+                | "راه‌آهن"
+                | "راهاهن"
+                | "کمربندی"
+                | "قطار سریع‌السیر"
+                | "قطار شهری"
+                | "خط آهن"
+        )
     };
     // بهسازی جاده X به Y: the object of the activity is a road.
     let road = is_road(kind) || is_road(w.f(h + 1));
@@ -365,6 +421,11 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
             if !hyphen {
                 break;
             }
+            hyphened = true;
+        } else if hyphened
+            && w.text.get(w.toks[i - 1].end..w.toks[i].start).is_some_and(|g| !g.contains(['-', '–', 'ـ']))
+        {
+            break;
         }
         let f = w.f(i);
         if kind == "فاز" && n == 0 {
@@ -377,7 +438,8 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
             }
         }
         // آبرسانی به روستای X: delivery works take their object after به.
-        if n == 0 && f == "به" && w.f(h).ends_with("رسانی") && w.gap(i) == Gap::Space {
+        if n == 0 && (f == "به" || f == "در") && w.f(h).ends_with("رسانی") && w.gap(i) == Gap::Space
+        {
             let next = w.f(i + 1);
             let place = place_from(places, i + 1).is_some();
             if place
@@ -465,11 +527,28 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
                 continue;
             }
             let digits = f.chars().all(|c| c.is_ascii_digit());
+            // کوره بلند شماره 3: a number after شماره.
+            if digits && n > 0 && w.f(i - 1) == "شماره" {
+                last = i;
+                n += 1;
+                i += 1;
+                continue;
+            }
             let next = w.f(i + 1);
             let unit = cardinal(next).is_some() || next.ends_with('ی') || lex.stop.contains(next);
             if !(n == 0 && digits && !unit || f == "چهار" && next == "راه") {
                 break;
             }
+        }
+        // A comparative (سریع‌تر, بیشتر) describes, it does not name.
+        if place_from(places, i).is_none()
+            && w.text.get(w.toks[i].start..w.toks[i].end).is_some_and(|t| {
+                t.ends_with("\u{200c}تر")
+                    || t.ends_with("\u{200c}ترین")
+                    || matches!(t, "بیشتر" | "کمتر" | "بهتر")
+            })
+        {
+            break;
         }
         // A plural word after the name (مکان‌های خاص) starts another phrase.
         if n > 0
@@ -546,6 +625,19 @@ fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
         // پروژه گردشگری X: an adjective after پروژه.
         let adjective =
             f.ends_with('ی') && prev > 0 && matches!(w.f(prev - 1), "پروژه" | "پروژههای" | "طرح" | "طرحهای");
+        // افتتاح هشت کیلومتر از چهار خطه کردن X: a length of the work
+        // (of a work only: ۱۰ کیلومتر از جاده X is a stretch of a road).
+        if f == "از"
+            && LEX.works.longest(w, i).is_some()
+            && prev >= 2
+            && matches!(w.f(prev - 1), "کیلومتر" | "متر")
+            && cardinal(w.f(prev - 2)).is_some()
+            && w.gap(prev - 1) == Gap::Space
+            && w.gap(prev - 2) == Gap::Space
+        {
+            end = prev - 2;
+            continue;
+        }
         if adjective
             || cardinal(f).is_some()
             || ordinal(w, prev)
@@ -647,7 +739,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             i += 1;
             continue;
         };
-        let (last, phase) = name_after(&w, h, &kind, &places);
+        let (mut last, phase) = name_after(&w, h, &kind, &places);
+        // پایانه‌ها همکاری ...: a plural without ezafe takes no name.
+        if h == i && w.f(i).ends_with("ها") && fold(&kind) != w.f(i) {
+            last = h;
+        }
         // جدید alone does not name a project.
         let named = last > h && !(last == h + 1 && w.f(last) == "جدید");
         let plural_head = {
@@ -688,7 +784,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             Cand { first, last, head: i, kind: kind.clone(), phase, named, governed: governor_before(&w, i) };
         let clause = w.clause[i];
         let in_list = list_until == Some(clause as usize)
-            && (named || !WEAK.contains(&kind.as_str()))
+            && (named || h > i && !WEAK.contains(&kind.as_str()))
             && (first > 0 && LIST_CUES.contains(&w.f(first - 1))
                 || accepted.last().is_some_and(|p| {
                     p.last + 1 == first && w.gap(p.last) == Gap::Comma
@@ -739,24 +835,78 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                     | "دانشجویان"
                     | "حراست"
             );
-        let plural_ok = named || !plural_head;
+        // ساماندهی گلزار شهدای X, تعمیر مهمانسرای Y: an activity whose
+        // object is a facility reads like the facility itself.
+        // (or a named place: چهار خطه کردن محور ایلام ـ مهران).
+        let object_kind = work
+            && named
+            && ((h + 1..=last.min(h + 4)).any(|k| {
+                LEX.kinds.longest(&w, k).is_some_and(|(_, v)| {
+                    let kind = LEX.kinds.vals[v].0.as_str();
+                    !WEAK.contains(&kind) || matches!(kind, "محور" | "جاده" | "راه")
+                })
+            }) || (h + 1..=last).any(|k| place_from(&places, k).is_some()));
+        // طرح + an activity needs a facility or a place as its object
+        // (طرح آبیاری روستای X, not طرح ساماندهی دامداران).
+        let plan_object = kind != "طرح"
+            || (h + 1..=last).any(|k| {
+                place_from(&places, k).is_some()
+                    || LEX.kinds.longest(&w, k).is_some()
+                    || matches!(w.f(k), "روستای" | "شهر" | "شهرستان" | "محله")
+            });
+        // نیروگاه‌های هسته‌ای: a plural kind with one adjective is a class.
+        let plural_class =
+            plural_head && last == h + 1 && w.f(last).ends_with('ی') && place_from(&places, last).is_none();
+        // دو ایستگاه جدید آتش‌نشانی: a few facilities of one kind, counted.
+        let counted =
+            i > 0 && w.gap(i - 1) == Gap::Space && cardinal(w.f(i - 1)).is_some_and(|n| (2..10).contains(&n));
         let ok = (!aggregate_before(&w, i) || built)
             && (named || !plural_head)
             && (cand.governed.is_some() && (named || !weak)
                 || in_list
                 || chained && named
                 || plan
-                || named && !work && !weak && clause_cue && !venue
+                || named && (!work || object_kind) && !weak && clause_cue && !venue
                 || built
-                || clause_start && clause_cue && (named || !weak && plural_ok));
-        let ok = ok && (named || !work);
+                || counted && clause_cue && !venue && !named && h > i && !work && !weak
+                || clause_start
+                    && clause_cue
+                    && (named && (!work || object_kind) || h > i && !weak && !plural_head));
+        // ساخت یک تونل, هر ایستگاه: an indefinite kind is no particular project.
+        let indefinite = !named && i > 0 && w.gap(i - 1) == Gap::Space && matches!(w.f(i - 1), "یک" | "هر");
+        // ساخت هتل، اقامتگاه و ...: a bare one-word kind after a governor
+        // with no status is a kind of building, not a project.
+        let generic = !named && h == i && cand.governed.is_some_and(|g| g.is_none()) && !built && !in_list;
+        // فاز اول alone: the phase of a project the text names elsewhere.
+        let bare_phase =
+            kind == "فاز" && (h + 1..=last).all(|k| ordinal(&w, k) || cardinal(w.f(k)).is_some());
+        // یک پل ارتباطی: one of a kind described by an adjective.
+        let one_of = named
+            && last == h + 1
+            && i > 0
+            && w.f(i - 1) == "یک"
+            && w.f(last).ends_with('ی')
+            && place_from(&places, last).is_none();
+        // آبخیزداری استان X: an activity over a whole province is a field
+        // of work (and the tail of a body's name), not one project.
+        let province_wide = work && w.f(h + 1) == "استان" && last <= h + 3;
+        let ok = ok
+            && !province_wide
+            && (named || !work)
+            && !indefinite
+            && !generic
+            && !bare_phase
+            && !one_of
+            && plan_object
+            && !plural_class;
         if !ok {
             i = h + 1;
             continue;
         }
         let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
         let o = doc.original(a..b);
-        if in_org(o.start, o.end) {
+        // افتتاح دفتر X: what is opened is a project even when it is also a body.
+        if in_org(o.start, o.end) && (work || cand.governed.flatten().is_none()) {
             i = last + 1;
             continue;
         }
@@ -814,7 +964,13 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     for f in found {
         let key = fold(&f.name);
         let words = word_set(&f.name);
-        let same = kept.iter_mut().rev().take(256).filter(|x| x.3 == f.kind).find(|(k, _, _, _, a)| {
+        let base = f.kind.strip_prefix("توسعه ").unwrap_or(&f.kind).to_string();
+        // Across kinds, a name of three words or more held in another is
+        // the same work (جاده X به Y in تعریض ۳۰ کیلومتر از محور X به Y).
+        let same = kept.iter_mut().rev().take(256).find(|(k, _, _, kind, a)| {
+            if *kind != base {
+                return a.len() >= 3 && a.is_subset(&words) || words.len() >= 3 && words.is_subset(a);
+            }
             *k == key
                 || k.contains(&key)
                 || key.contains(k.as_str())
@@ -834,7 +990,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             continue;
         }
-        kept.push((key, out.projects.len(), f.strength, f.kind.clone(), words));
+        kept.push((key, out.projects.len(), f.strength, base, words));
         out.projects.push(Project {
             name: f.name,
             kind: Some(f.kind),
@@ -853,6 +1009,8 @@ fn word_set(name: &str) -> HashSet<String> {
             Some((stem, "ها" | "های" | "هایی")) => fold(stem),
             _ => fold(x),
         })
+        // Road nouns are one: بهسازی محور X به Y is بهسازی جاده X به Y.
+        .map(|x| if matches!(x.as_str(), "محور" | "راه") { "جاده".to_string() } else { x })
         .filter(|x| !x.is_empty())
         .collect()
 }
@@ -885,6 +1043,12 @@ fn ellipsis(
     let Some((pa, _)) = place_to(places, c.last).filter(|&(a, _)| a > c.head) else {
         return c.last + 1;
     };
+    // گازرسانی به روستاهای X، Y و Z: one project per place of the list.
+    if matches!(w.f(pa - 1), "روستاهای" | "شهرهای" | "روستای") {
+        if let Some(next) = place_list(w, c, places, pa, status, found) {
+            return next;
+        }
+    }
     let follower = w.f(c.last + 1);
     if w.gap(c.last) != Gap::Space || !matches!(follower, "با" | "به" | "در" | "از") {
         return c.last + 1;
@@ -933,6 +1097,49 @@ fn ellipsis(
         i += 1;
     }
     next
+}
+
+/// The places listed after the first one of a project named by a place
+/// (گازرسانی به روستاهای X، Y و Z): one project each, named with the
+/// singular noun (گازرسانی به روستای Y). Returns the word to go on from,
+/// or None when no place follows.
+fn place_list(
+    w: &Words,
+    c: &Cand,
+    places: &[(usize, usize)],
+    pa: usize,
+    status: Option<ProjectStatus>,
+    found: &mut Vec<Found>,
+) -> Option<usize> {
+    let prefix = w.text.get(w.toks[c.first].start..w.toks[pa - 1].start).unwrap_or("");
+    let noun = match w.f(pa - 1) {
+        "شهرهای" => "شهر",
+        _ => "روستای",
+    };
+    let mut k = c.last;
+    loop {
+        // The next item: after a comma, or after و.
+        let start = if w.gap(k) == Gap::Comma {
+            k + 1
+        } else if w.gap(k) == Gap::Space && w.f(k + 1) == "و" && w.gap(k + 1) == Gap::Space {
+            k + 2
+        } else {
+            break;
+        };
+        let Some((a, b)) = place_from(places, start) else { break };
+        let item = w.text.get(w.toks[a].start..w.toks[b].end).unwrap_or("");
+        found.push(Found {
+            name: format!("{prefix}{noun} {item}"),
+            range: (w.toks[a].start, w.toks[b].end),
+            kind: c.kind.clone(),
+            phase: None,
+            status,
+            strength: 3,
+            location: Some(item.to_string()),
+        });
+        k = b;
+    }
+    (k > c.last).then_some(k + 1)
 }
 
 /// The place mention starting at word `i` (`places` is sorted).
