@@ -23,8 +23,6 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-// Skeleton stage: extractors are filled in module by module.
-#![allow(dead_code)]
 
 mod error;
 mod extract;

@@ -344,8 +344,6 @@ struct Cand {
     head: usize,
     kind: String,
     phase: Option<u32>,
-    /// Whether words follow the kind.
-    named: bool,
     /// Status of the noun that governs it (افتتاح X).
     governed: Option<Option<ProjectStatus>>,
 }
@@ -780,8 +778,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 built = true;
             }
         }
-        let cand =
-            Cand { first, last, head: i, kind: kind.clone(), phase, named, governed: governor_before(&w, i) };
+        let cand = Cand { first, last, head: i, kind: kind.clone(), phase, governed: governor_before(&w, i) };
         let clause = w.clause[i];
         let in_list = list_until == Some(clause as usize)
             && (named || h > i && !WEAK.contains(&kind.as_str()))

@@ -132,20 +132,6 @@ static HE_WORDS: &str = include_str!("../../data/zwnj/he_words.txt");
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
 
-/// Every data file of the ZWNJ repair, by name (for tests).
-#[cfg(test)]
-pub(crate) fn data_files() -> [(&'static str, &'static str); 7] {
-    [
-        ("compounds.txt", COMPOUNDS),
-        ("joined.txt", JOINED_WORDS),
-        ("verbs.txt", VERBS),
-        ("heads.txt", HEADS),
-        ("tails.txt", TAILS),
-        ("spaced.txt", SPACED_WORDS),
-        ("he_words.txt", HE_WORDS),
-    ]
-}
-
 fn entries(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }

@@ -71,17 +71,6 @@ fn slot(c: char) -> Option<usize> {
     (0x0600..0x0700).contains(&v).then(|| (v - 0x0600) as usize)
 }
 
-/// Whether some number word begins with each char of U+0600..U+06FF.
-static FIRST_CHARS: LazyLock<[bool; 256]> = LazyLock::new(|| {
-    let mut t = [false; 256];
-    for k in WORDS.keys() {
-        if let Some(i) = k.chars().next().and_then(slot) {
-            t[i] = true;
-        }
-    }
-    t
-});
-
 /// One morpheme found in a word: its byte range within the word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Piece {
@@ -155,12 +144,6 @@ static BY_FIRST: LazyLock<Vec<Vec<Entry>>> = LazyLock::new(|| {
     }
     groups
 });
-
-/// True when `c` may begin a number word.
-#[inline]
-pub(crate) fn may_start(c: char) -> bool {
-    slot(c).is_some_and(|i| FIRST_CHARS[i])
-}
 
 /// Whether some number word begins with each pair of chars (U+0600..U+06FF):
 /// a one-probe rejection of most words of running text.

@@ -56,12 +56,6 @@ impl Tok {
         self.kind == TokKind::Word
     }
 
-    /// True for punctuation or a paragraph break.
-    #[inline]
-    pub fn is_break(&self) -> bool {
-        matches!(self.kind, TokKind::Punct(_) | TokKind::Para)
-    }
-
     /// True for a sentence end: `.`, `!`, `?`, `؟`, `:` or a line break.
     #[inline]
     pub fn is_sentence_end(&self) -> bool {
@@ -527,12 +521,6 @@ pub(crate) fn canon(s: &str) -> String {
         out.push_str(&key(w));
     }
     out
-}
-
-/// True when `c` can be part of a word (see [`crate::lexicon::is_word_char`]).
-#[inline]
-pub(crate) fn is_word_char_pub(c: char) -> bool {
-    is_word_char(c)
 }
 
 /// The key of a phrase as its words' keys separated by single spaces.
