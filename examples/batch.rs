@@ -120,17 +120,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         total as f64 / secs,
         mb / secs
     );
-    let names = [
-        "officials",
-        "organizations",
-        "projects",
-        "counts",
-        "money",
-        "percentages",
-        "dates",
-        "locations",
-        "quotes",
-    ];
+    let names = &khabar::Extraction::KEYS[..9];
     let per_pass: Vec<String> = names.iter().zip(sum).map(|(n, v)| format!("{n} {}", v / repeat)).collect();
     println!("records per pass: {}", per_pass.join(", "));
     Ok(())

@@ -17,18 +17,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
 const SAMPLE: &str = include_str!("../data/sample/mehr-qom-70-projects.txt");
-const KEYS: [&str; 10] = [
-    "officials",
-    "organizations",
-    "projects",
-    "counts",
-    "money",
-    "percentages",
-    "dates",
-    "locations",
-    "quotes",
-    "source",
-];
+const KEYS: [&str; 10] = khabar::Extraction::KEYS;
 
 /// The path of the built `extract` example.
 fn extract_bin() -> &'static Path {

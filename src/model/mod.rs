@@ -47,6 +47,21 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// The keys of the JSON object of SPEC.md section 3, in order: the
+    /// nine record arrays, then `source`.
+    pub const KEYS: [&'static str; 10] = [
+        "officials",
+        "organizations",
+        "projects",
+        "counts",
+        "money",
+        "percentages",
+        "dates",
+        "locations",
+        "quotes",
+        "source",
+    ];
+
     /// The compact JSON object of SPEC.md section 3.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
