@@ -12,43 +12,9 @@
 use super::Doc;
 use crate::lexicon::{entries, is_word_char, rows};
 use crate::model::{Extraction, Location, LocationKind};
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// A fast non-cryptographic hasher (FxHash) for the short keys of the
-/// lexicons; the keys come from data files and the text, and a collision
-/// only costs time.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FastMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub(crate) type FastSet<K> = StdSet<K, BuildHasherDefault<FxHasher>>;
+pub(crate) use crate::lexicon::{FastMap, FastSet};
 type HashMap<K, V> = FastMap<K, V>;
 type HashSet<K> = FastSet<K>;
 

@@ -43,12 +43,7 @@ pub(crate) struct Tok {
 /// The value of a decimal digit in any of the three scripts.
 #[inline]
 pub(crate) fn digit_value(c: char) -> Option<u8> {
-    match c {
-        '0'..='9' => Some(c as u8 - b'0'),
-        '\u{06F0}'..='\u{06F9}' => u8::try_from(c as u32 - 0x06F0).ok(),
-        '\u{0660}'..='\u{0669}' => u8::try_from(c as u32 - 0x0660).ok(),
-        _ => None,
-    }
+    crate::normalize::chars::digit_value(c).and_then(|v| u8::try_from(v).ok())
 }
 
 #[inline]

@@ -48,16 +48,7 @@ fn is_space(c: char) -> bool {
         || matches!(c, '\u{200C}' | '\u{200B}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
 }
 
-/// The value of an ASCII, Persian or Arabic-Indic digit.
-#[inline]
-pub(super) fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '۰'..='۹' => Some(c as u32 - '۰' as u32),
-        '٠'..='٩' => Some(c as u32 - '٠' as u32),
-        _ => None,
-    }
-}
+pub(super) use crate::normalize::chars::digit_value;
 
 /// Splits `text` into tokens.
 pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
