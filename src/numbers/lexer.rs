@@ -55,23 +55,7 @@ fn is_space(c: char) -> bool {
     )
 }
 
-/// A letter or a mark of a word; fast for ASCII and the Arabic block.
-#[inline]
-pub(crate) fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' => true,
-        '\0'..='\u{7F}' => false,
-        // Arabic letters and marks; not its digits or punctuation (، ؛ ؟ ٪ ٫ ٬ ۔).
-        '\u{0620}'..='\u{065F}'
-        | '\u{066E}'..='\u{06D3}'
-        | '\u{06D5}'
-        | '\u{06E5}'..='\u{06E6}'
-        | '\u{06EE}'..='\u{06EF}'
-        | '\u{06FA}'..='\u{06FF}' => true,
-        '\u{0600}'..='\u{06FF}' => false,
-        _ => c.is_alphabetic(),
-    }
-}
+pub(crate) use crate::lexicon::is_letter;
 
 #[inline]
 fn is_thousands_sep(c: char) -> bool {

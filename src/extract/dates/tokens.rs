@@ -29,18 +29,7 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('۰'..='۹').contains(&c) || ('٠'..='٩').contains(&c)
 }
 
-#[inline]
-fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' => true,
-        '\0'..='\u{7F}' => false,
-        // Arabic-script letters and marks: the common case, decided without
-        // the slow Unicode tables.
-        '\u{0620}'..='\u{065F}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' => true,
-        '\u{0600}'..='\u{06FF}' => false,
-        _ => c.is_alphabetic(),
-    }
-}
+use crate::lexicon::is_letter;
 
 #[inline]
 fn is_space(c: char) -> bool {
