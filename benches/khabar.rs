@@ -40,6 +40,9 @@ fn normalize(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(corpus.len() as u64));
     g.sample_size(20);
     g.bench_function("corpus", |b| b.iter(|| n.normalize(black_box(&corpus))));
+    // The character pass alone, without the ZWNJ repair.
+    let chars = khabar::Normalizer::builder().repair_zwnj(false).build();
+    g.bench_function("chars", |b| b.iter(|| chars.normalize(black_box(&corpus))));
     g.finish();
 }
 
