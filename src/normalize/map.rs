@@ -65,11 +65,19 @@ impl MapBuilder {
         self.out.push_str(s);
     }
 
-    /// Appends one char standing for the original range `orig`.
+    /// Appends one char standing for the original range `orig`. A char of
+    /// the same length as the range (ي → ی, ۴ → ٤) maps byte for byte, like a
+    /// copy: Arabic-spelled text then costs no segment per letter.
     #[inline]
     pub fn replace_char(&mut self, orig: Span, c: char) {
-        self.segs.push(Seg { norm: self.out.len(), orig: orig.start, orig_end: orig.end });
-        self.out.push(c);
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        if s.len() == orig.len() {
+            self.copy(orig.start, s);
+        } else {
+            self.segs.push(Seg { norm: self.out.len(), orig: orig.start, orig_end: orig.end });
+            self.out.push_str(s);
+        }
     }
 
     pub fn finish(self, original_len: usize) -> (String, OffsetMap) {

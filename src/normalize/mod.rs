@@ -262,10 +262,16 @@ impl Normalizer {
                     } else if (0xD8..=0xDB).contains(&b0) {
                         let Some(&b1) = bytes.get(next + 1) else { break };
                         if !PLAIN_2BYTE[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)]
-                            || (unify && b0 == 0xD9 && matches!(b1, 0x83 | 0x89 | 0x8A))
                             || (unify && b0 == 0xD8 && b1 == 0xA9)
                         {
                             break;
+                        }
+                        // Arabic ك ى ي become ک ی in place: same length,
+                        // same joining, so the run goes on.
+                        if unify && b0 == 0xD9 && matches!(b1, 0x83 | 0x89 | 0x8A) {
+                            b.copy(run, &input[run..next]);
+                            b.copy(next, if b1 == 0x83 { "ک" } else { "ی" });
+                            run = next + 2;
                         }
                         2
                     } else {

@@ -307,6 +307,21 @@ fn ends_with(w: &[u8], s: &[u8]) -> bool {
     w.len() >= s.len() && w[w.len() - s.len()..].iter().zip(s).all(|(a, b)| a == b)
 }
 
+/// True when `pw` + `w` ends with one of the suffixes (without building the
+/// pair): only then can the suffix rules cut such a pair.
+#[inline]
+fn pair_ends_in_suffix(pw: &str, w: &str) -> bool {
+    let Some(end) = last_char(w) else { return false };
+    let (pw, w) = (pw.as_bytes(), w.as_bytes());
+    suffixes_ending_in(end).iter().any(|s| {
+        let s = s.as_bytes();
+        match s.len().checked_sub(w.len()) {
+            None | Some(0) => ends_with(w, s),
+            Some(k) => ends_with(s, w) && ends_with(pw, &s[..k]),
+        }
+    })
+}
+
 /// Suffixes that take a ZWNJ only after a silent ه (خانه‌ای, شده‌اند; but
 /// کتابی, رفتند).
 #[inline]
@@ -604,6 +619,19 @@ impl Trie {
 /// Returns true when the line-level style guard held back an edit (the
 /// result may then change on another pass).
 pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) -> bool {
+    // The word cache is taken out of its thread-local once per call, not
+    // once per word.
+    let mut cache = CACHE.with(|c| c.take());
+    if cache.is_empty() {
+        cache.resize(CACHE_SLOTS, EMPTY_SLOT);
+    }
+    let guarded = repair_with(text, edits, &mut cache);
+    CACHE.with(|c| c.set(cache));
+    guarded
+}
+
+/// [`repair`] with the word cache at hand.
+fn repair_with(text: &str, edits: &mut Vec<Edit>, cache: &mut [Slot]) -> bool {
     let mut guarded = false;
     let t = &*TABLES;
     let mut pair = String::new();
@@ -612,26 +640,30 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) -> bool {
     let mut gap = Gap::Other;
     // What the previous word leaves for a pair with the next one.
     let mut prev_info = PrevWord::default();
-    let mut word_start: Option<usize> = None;
     let bytes = text.as_bytes();
-    let mut i = 0usize;
     let n = bytes.len();
+    let mut i = 0usize;
     let mut line_first = edits.len();
     let mut evidence = Evidence::default();
-    while i <= n {
-        let (letter, len, c0) = if i < n { byte_class(bytes, i) } else { (false, 1, b'\n') };
-        if letter {
-            if word_start.is_none() {
-                word_start = Some(i);
+    while i < n {
+        // A word: a run of Persian letters (all two bytes long).
+        let ws = i;
+        while let [b0, b1, ..] = bytes[i..] {
+            if b0 & 0xFC != 0xD8 || !LETTERS[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)] {
+                break;
             }
-            i += len;
-            continue;
+            i += 2;
         }
-        if let Some(ws) = word_start.take() {
+        let (len, c0) = match bytes.get(i) {
+            Some(&b) => (utf8_len(b), b),
+            None => (1, b'\n'),
+        };
+        if i > ws {
             let cur = Span::new(ws, i);
             let before = prev.map(|p| (p, gap));
             let beside_zwnj = gap == Gap::Zwnj || text[i..].starts_with('\u{200C}');
-            prev_info = word(t, text, before, prev_info, cur, beside_zwnj, &mut pair, edits, &mut evidence);
+            let ctx = Ctx { t, text, cache: &mut *cache, pair: &mut pair, edits: &mut *edits };
+            prev_info = word(ctx, before, prev_info, cur, beside_zwnj, &mut evidence);
             prev = Some(Span::new(prev_info.last_part, cur.end));
             let next_is_letter = i + len < n && byte_class(bytes, i + len).0;
             gap = match c0 {
@@ -646,11 +678,22 @@ pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) -> bool {
         if c0 == b'\n' {
             guarded |= finish_line(edits, line_first, &evidence);
             line_first = edits.len();
-            evidence = Evidence::default();
+            evidence.clear();
         }
         i += len;
     }
     guarded | finish_line(edits, line_first, &evidence)
+}
+
+/// The length of the UTF-8 sequence that starts with byte `b0`.
+#[inline]
+fn utf8_len(b0: u8) -> usize {
+    match b0 {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// The analysis of one word (beside a ZWNJ or not), with its closure.
@@ -665,10 +708,14 @@ fn analyze_word(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> (bool, Cuts) 
 
 /// Words up to this many bytes are cached.
 const CACHED_LEN: usize = 30;
+/// Slots in the per-thread cache (a power of two; about 0.7 MB).
+const CACHE_SLOTS: usize = 1 << 14;
 
 /// One slot of the per-thread cache of word analyses.
 #[derive(Clone, Copy)]
 struct Slot {
+    /// The word's hash, checked before its bytes.
+    hash: u64,
     len: u8,
     beside_zwnj: bool,
     known: bool,
@@ -677,6 +724,7 @@ struct Slot {
 }
 
 const EMPTY_SLOT: Slot = Slot {
+    hash: 0,
     len: 0,
     beside_zwnj: false,
     known: false,
@@ -687,36 +735,59 @@ const EMPTY_SLOT: Slot = Slot {
 thread_local! {
     /// Recent analyses by word hash: news text repeats its words, and the
     /// analysis depends on the word alone.
-    static CACHE: std::cell::RefCell<Vec<Slot>> = const { std::cell::RefCell::new(Vec::new()) };
+    static CACHE: std::cell::Cell<Vec<Slot>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-/// [`analyze_word`] through the per-thread cache (checked byte for byte).
-fn analyze_cached(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> (bool, Cuts) {
+/// [`analyze_word`] through the word cache (checked byte for byte).
+#[inline]
+fn analyze_cached(t: &Tables, cache: &mut [Slot], w: &str, h: u64, beside_zwnj: bool) -> (bool, Cuts) {
     let b = w.as_bytes();
-    if b.len() > CACHED_LEN || b.is_empty() {
+    if b.len() > CACHED_LEN || b.is_empty() || cache.is_empty() {
         return analyze_word(t, w, h, beside_zwnj);
     }
-    CACHE.with(|cache| {
-        let Ok(mut cache) = cache.try_borrow_mut() else {
-            return analyze_word(t, w, h, beside_zwnj);
-        };
-        if cache.is_empty() {
-            cache.resize(4096, EMPTY_SLOT);
+    let i = (h >> 40) as usize & (cache.len() - 1);
+    let slot = &mut cache[i];
+    if slot.hash == h
+        && usize::from(slot.len) == b.len()
+        && slot.beside_zwnj == beside_zwnj
+        && slot.bytes.get(..b.len()).is_some_and(|s| short_eq(s, b))
+    {
+        return (slot.known, slot.cuts);
+    }
+    let (known, cuts) = analyze_word(t, w, h, beside_zwnj);
+    slot.hash = h;
+    slot.len = b.len() as u8;
+    slot.beside_zwnj = beside_zwnj;
+    slot.known = known;
+    slot.bytes[..b.len()].copy_from_slice(b);
+    slot.cuts = cuts;
+    (known, cuts)
+}
+
+/// Equality of two short byte strings of the same length, eight bytes at a
+/// time (no call to memcmp for a word).
+#[inline]
+fn short_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut ca = a.chunks_exact(8);
+    let mut cb = b.chunks_exact(8);
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        if x != y {
+            return false;
         }
-        let i = (h >> 40) as usize & (cache.len() - 1);
-        let slot = &mut cache[i];
-        if usize::from(slot.len) == b.len() && slot.beside_zwnj == beside_zwnj && &slot.bytes[..b.len()] == b
-        {
-            return (slot.known, slot.cuts);
-        }
-        let (known, cuts) = analyze_word(t, w, h, beside_zwnj);
-        slot.len = b.len() as u8;
-        slot.beside_zwnj = beside_zwnj;
-        slot.known = known;
-        slot.bytes[..b.len()].copy_from_slice(b);
-        slot.cuts = cuts;
-        (known, cuts)
-    })
+    }
+    ca.remainder() == cb.remainder()
+}
+
+/// What [`word`] works with besides the word itself.
+struct Ctx<'a> {
+    t: &'a Tables,
+    text: &'a str,
+    cache: &'a mut [Slot],
+    pair: &'a mut String,
+    edits: &'a mut Vec<Edit>,
 }
 
 /// What a word leaves for reading it with the next one as a pair.
@@ -826,26 +897,32 @@ struct Evidence {
     kinds: Vec<usize>,
 }
 
+impl Evidence {
+    /// Forgets everything (a new line), keeping the allocation.
+    fn clear(&mut self) {
+        self.marked = [0; 2];
+        self.glued = [0; 3];
+        self.kinds.clear();
+    }
+}
+
 /// How many glued affixes one marked affix outweighs.
 const SPACED_RATIO: usize = 2;
 
 /// Analyses the word at `cur` and, with the word before it (its last part)
 /// and the gap between them, the pair.
-#[allow(clippy::too_many_arguments)]
 fn word(
-    t: &Tables,
-    text: &str,
+    ctx: Ctx<'_>,
     prev: Option<(Span, Gap)>,
     prev_info: PrevWord,
     cur: Span,
     beside_zwnj: bool,
-    pair: &mut String,
-    edits: &mut Vec<Edit>,
     evidence: &mut Evidence,
 ) -> PrevWord {
+    let Ctx { t, text, cache, pair, edits } = ctx;
     let whole = &text[cur.start..cur.end];
     let h = hash(whole.as_bytes());
-    let (known, cuts) = analyze_cached(t, whole, h, beside_zwnj);
+    let (known, cuts) = analyze_cached(t, cache, whole, h, beside_zwnj);
     // The pair is read with the word's first part only, as a second pass
     // over the repaired text would see it (نامه‌ای in تفاهم نامهای).
     let w = match cuts.as_slice().first() {
@@ -887,7 +964,7 @@ fn word(
                 let known = t.bloom.maybe_hash(ph);
                 // Unknown pairs can still be a compound plus a suffix
                 // (سرمایه گذاریها): only then is the pair analysed.
-                if !known && last_char(w).is_none_or(|c| suffixes_ending_in(c).is_empty()) {
+                if !known && !pw.ends_with("می") && !pair_ends_in_suffix(pw, w) {
                     false
                 } else {
                     let mut cuts = Cuts::default();
