@@ -18,18 +18,31 @@ use chars::{action, digit_value, is_non_joining, is_persian_letter, is_plain, Ac
 use map::{MapBuilder, OffsetMap};
 
 /// Common Persian letters in U+0600..U+06FF, by the low bits of their two
-/// UTF-8 bytes: copied unchanged by the character pass (ي ى ك ة are
-/// excluded by the caller when letters are unified).
-static PLAIN_2BYTE: [bool; 256] = {
-    let mut t = [false; 256];
+/// UTF-8 bytes: what the character pass does with them. 0: not plain (the
+/// slow path decides); 1: copied unchanged; 2: becomes ی; 3: becomes ک.
+/// Arabic ي ى ك keep their length and joining, so they are replaced in
+/// place; ة is left to the slow path when letters are unified.
+static PLAIN_UNIFY: [u8; 256] = plain_table(true);
+/// [`PLAIN_UNIFY`] when letters are kept as written.
+static PLAIN_KEEP: [u8; 256] = plain_table(false);
+
+const fn plain_table(unify: bool) -> [u8; 256] {
+    let mut t = [0u8; 256];
     let mut k = 0;
     while k < 256 {
         let cp = 0x600 + k as u32;
-        t[k] = matches!(cp, 0x0621..=0x063A | 0x0641..=0x064A | 0x067E | 0x0686 | 0x0698 | 0x06A9 | 0x06AF | 0x06CC);
+        let plain = matches!(cp, 0x0621..=0x063A | 0x0641..=0x064A | 0x067E | 0x0686 | 0x0698 | 0x06A9 | 0x06AF | 0x06CC);
+        t[k] = match cp {
+            _ if !plain => 0,
+            0x0649 | 0x064A if unify => 2,
+            0x0643 if unify => 3,
+            0x0629 if unify => 0,
+            _ => 1,
+        };
         k += 1;
     }
     t
-};
+}
 
 /// Which script digits are written in after normalization.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -237,48 +250,41 @@ impl Normalizer {
         let mut run = 0usize;
         let mut compat = String::new();
         let bytes = input.as_bytes();
-        let unify = o.unify_letters;
+        let plain = if o.unify_letters { &PLAIN_UNIFY } else { &PLAIN_KEEP };
         let mut next = 0usize;
         while next < bytes.len() {
             // Fastest path: a run of bytes of plain ASCII and common Persian
             // letters, with nothing pending and no digit before it.
             if pending.is_none() && last.is_none_or(|l| digit_value(l).is_none()) {
                 let start = next;
-                let mut last_len = 0;
-                while let Some(&b0) = bytes.get(next) {
-                    let n = if b0 < 0x80 {
-                        let ok = match b0 {
-                            b' ' => {
-                                !(last_len == 1 && bytes[next - 1] == b' ')
-                                    && (next > start || last != Some(' '))
-                            }
-                            b'\t' | b'0'..=b'9' => false,
-                            _ => true,
-                        };
-                        if !ok {
+                // The byte before `next` is a space (a second one is collapsed).
+                let mut after_space = last == Some(' ');
+                loop {
+                    // Letters, two bytes at a time.
+                    let letters = next;
+                    while let [b0, b1, ..] = bytes[next..] {
+                        let k = plain[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)];
+                        if b0 & 0xFC != 0xD8 || k == 0 {
                             break;
                         }
-                        1
-                    } else if (0xD8..=0xDB).contains(&b0) {
-                        let Some(&b1) = bytes.get(next + 1) else { break };
-                        if !PLAIN_2BYTE[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)]
-                            || (unify && b0 == 0xD8 && b1 == 0xA9)
-                        {
-                            break;
-                        }
-                        // Arabic ك ى ي become ک ی in place: same length,
-                        // same joining, so the run goes on.
-                        if unify && b0 == 0xD9 && matches!(b1, 0x83 | 0x89 | 0x8A) {
+                        if k > 1 {
                             b.copy(run, &input[run..next]);
-                            b.copy(next, if b1 == 0x83 { "ک" } else { "ی" });
+                            b.copy(next, if k == 2 { "ی" } else { "ک" });
                             run = next + 2;
                         }
-                        2
-                    } else {
-                        break;
-                    };
-                    next += n;
-                    last_len = n;
+                        next += 2;
+                    }
+                    if next > letters {
+                        after_space = false;
+                    }
+                    // Then one ASCII char other than a digit, a tab or a
+                    // second space.
+                    match bytes.get(next) {
+                        Some(b' ') if !after_space => after_space = true,
+                        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'0'..=b'9') => after_space = false,
+                        _ => break,
+                    }
+                    next += 1;
                 }
                 if next > start {
                     last = input[..next].chars().next_back();

@@ -635,15 +635,14 @@ fn repair_with(text: &str, edits: &mut Vec<Edit>, cache: &mut [Slot]) -> bool {
     let mut guarded = false;
     let t = &*TABLES;
     let mut pair = String::new();
-    // The previous word, and what lies between it and the current one.
-    let mut prev: Option<Span> = None;
-    let mut gap = Gap::Other;
-    // What the previous word leaves for a pair with the next one.
-    let mut prev_info = PrevWord::default();
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0usize;
-    let mut line_first = edits.len();
+    // The words of the current line: found first, then analysed, so the
+    // cache slots of a whole line are fetched from memory together.
+    let mut words: Vec<WordAt> = Vec::new();
+    // What separates the last word found from the next one.
+    let mut gap = Gap::Other;
     let mut evidence = Evidence::default();
     while i < n {
         // A word: a run of Persian letters (all two bytes long).
@@ -659,12 +658,13 @@ fn repair_with(text: &str, edits: &mut Vec<Edit>, cache: &mut [Slot]) -> bool {
             None => (1, b'\n'),
         };
         if i > ws {
-            let cur = Span::new(ws, i);
-            let before = prev.map(|p| (p, gap));
             let beside_zwnj = gap == Gap::Zwnj || text[i..].starts_with('\u{200C}');
-            let ctx = Ctx { t, text, cache: &mut *cache, pair: &mut pair, edits: &mut *edits };
-            prev_info = word(ctx, before, prev_info, cur, beside_zwnj, &mut evidence);
-            prev = Some(Span::new(prev_info.last_part, cur.end));
+            let h = hash(&bytes[ws..i]);
+            if !cache.is_empty() {
+                // Touch the word's slot now; it is read after the line.
+                std::hint::black_box(cache[slot_index(h, cache.len())].hash);
+            }
+            words.push(WordAt { span: Span::new(ws, i), hash: h, gap, beside_zwnj });
             let next_is_letter = i + len < n && byte_class(bytes, i + len).0;
             gap = match c0 {
                 b' ' if next_is_letter => Gap::Space,
@@ -672,17 +672,59 @@ fn repair_with(text: &str, edits: &mut Vec<Edit>, cache: &mut [Slot]) -> bool {
                 _ => Gap::Other,
             };
         } else {
-            prev = None;
             gap = Gap::Other;
         }
         if c0 == b'\n' {
-            guarded |= finish_line(edits, line_first, &evidence);
-            line_first = edits.len();
-            evidence.clear();
+            guarded |= repair_line(t, text, &words, cache, &mut pair, edits, &mut evidence);
+            words.clear();
         }
         i += len;
     }
-    guarded | finish_line(edits, line_first, &evidence)
+    guarded | repair_line(t, text, &words, cache, &mut pair, edits, &mut evidence)
+}
+
+/// One word of a line, found by the scan.
+#[derive(Clone, Copy, Debug)]
+struct WordAt {
+    span: Span,
+    hash: u64,
+    /// What separates it from the word before (`Other` when there is none).
+    gap: Gap,
+    /// A ZWNJ is written right before or after it.
+    beside_zwnj: bool,
+}
+
+/// The cache slot of a word hash.
+#[inline]
+fn slot_index(h: u64, slots: usize) -> usize {
+    (h >> 40) as usize & (slots - 1)
+}
+
+/// Analyses the words of one line and applies the line's style guard.
+fn repair_line(
+    t: &Tables,
+    text: &str,
+    words: &[WordAt],
+    cache: &mut [Slot],
+    pair: &mut String,
+    edits: &mut Vec<Edit>,
+    evidence: &mut Evidence,
+) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let line_first = edits.len();
+    evidence.clear();
+    let mut prev: Option<Span> = None;
+    let mut prev_info = PrevWord::default();
+    for w in words {
+        // Pairs are read only across one space or ZWNJ.
+        let before = prev.filter(|_| w.gap != Gap::Other).map(|p| (p, w.gap));
+        let ctx = Ctx { t, text, cache: &mut *cache, pair: &mut *pair, edits: &mut *edits };
+        prev_info = word(ctx, before, prev_info, w.span, w.hash, w.beside_zwnj, evidence);
+        prev = Some(Span::new(prev_info.last_part, w.span.end));
+    }
+    finish_line(edits, line_first, evidence)
 }
 
 /// The length of the UTF-8 sequence that starts with byte `b0`.
@@ -696,14 +738,33 @@ fn utf8_len(b0: u8) -> usize {
     }
 }
 
+/// What the repair needs to know about one word, cached.
+#[derive(Clone, Copy, Debug, Default)]
+struct Analysis {
+    /// The tables recognized it (even with no cut).
+    known: bool,
+    /// Where its ZWNJs go.
+    cuts: Cuts,
+    /// Its first part is an affix written apart (ها, ترین, اند).
+    affix: bool,
+    /// It may start a compound written in two words (سرمایه گذاری).
+    first: bool,
+}
+
 /// The analysis of one word (beside a ZWNJ or not), with its closure.
-fn analyze_word(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> (bool, Cuts) {
+fn analyze_word(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> Analysis {
     let mut cuts = Cuts::default();
     let known = t.analyze_hash(w, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
     if known && cuts.n > 0 {
         t.close(w, &mut cuts);
     }
-    (known, cuts)
+    // The pair with the word before is read with the first part only, as a
+    // second pass over the repaired text would see it (نامه‌ای in تفاهم نامهای).
+    let head = match cuts.as_slice().first() {
+        Some(&c) => w.get(..usize::from(c)).unwrap_or(w),
+        None => w,
+    };
+    Analysis { known, cuts, affix: is_affix_token(head), first: t.firsts.maybe_hash(h) }
 }
 
 /// Words up to this many bytes are cached.
@@ -718,18 +779,16 @@ struct Slot {
     hash: u64,
     len: u8,
     beside_zwnj: bool,
-    known: bool,
     bytes: [u8; CACHED_LEN],
-    cuts: Cuts,
+    analysis: Analysis,
 }
 
 const EMPTY_SLOT: Slot = Slot {
     hash: 0,
     len: 0,
     beside_zwnj: false,
-    known: false,
     bytes: [0; CACHED_LEN],
-    cuts: Cuts { n: 0, at: [0; MAX_CUTS] },
+    analysis: Analysis { known: false, cuts: Cuts { n: 0, at: [0; MAX_CUTS] }, affix: false, first: false },
 };
 
 thread_local! {
@@ -740,28 +799,26 @@ thread_local! {
 
 /// [`analyze_word`] through the word cache (checked byte for byte).
 #[inline]
-fn analyze_cached(t: &Tables, cache: &mut [Slot], w: &str, h: u64, beside_zwnj: bool) -> (bool, Cuts) {
+fn analyze_cached(t: &Tables, cache: &mut [Slot], w: &str, h: u64, beside_zwnj: bool) -> Analysis {
     let b = w.as_bytes();
     if b.len() > CACHED_LEN || b.is_empty() || cache.is_empty() {
         return analyze_word(t, w, h, beside_zwnj);
     }
-    let i = (h >> 40) as usize & (cache.len() - 1);
-    let slot = &mut cache[i];
+    let slot = &mut cache[slot_index(h, cache.len())];
     if slot.hash == h
         && usize::from(slot.len) == b.len()
         && slot.beside_zwnj == beside_zwnj
         && slot.bytes.get(..b.len()).is_some_and(|s| short_eq(s, b))
     {
-        return (slot.known, slot.cuts);
+        return slot.analysis;
     }
-    let (known, cuts) = analyze_word(t, w, h, beside_zwnj);
+    let analysis = analyze_word(t, w, h, beside_zwnj);
     slot.hash = h;
     slot.len = b.len() as u8;
     slot.beside_zwnj = beside_zwnj;
-    slot.known = known;
     slot.bytes[..b.len()].copy_from_slice(b);
-    slot.cuts = cuts;
-    (known, cuts)
+    slot.analysis = analysis;
+    analysis
 }
 
 /// Equality of two short byte strings of the same length, eight bytes at a
@@ -795,11 +852,15 @@ struct Ctx<'a> {
 struct PrevWord {
     /// Where its last part starts (after its last cut, proposed or found).
     last_part: usize,
-    /// The hash of the whole word.
-    hash: u64,
     /// It has cuts, or lies beside a ZWNJ: only affix pairs are read then,
     /// as a second pass over the repaired text would.
     cut: bool,
+    /// It may start a compound written in two words.
+    first: bool,
+    /// It ends in a joining letter (a ZWNJ may follow it).
+    joins: bool,
+    /// Its last part is the verb prefix می or نمی.
+    prefix: bool,
 }
 
 /// What separates two words.
@@ -916,27 +977,27 @@ fn word(
     prev: Option<(Span, Gap)>,
     prev_info: PrevWord,
     cur: Span,
+    h: u64,
     beside_zwnj: bool,
     evidence: &mut Evidence,
 ) -> PrevWord {
     let Ctx { t, text, cache, pair, edits } = ctx;
     let whole = &text[cur.start..cur.end];
-    let h = hash(whole.as_bytes());
-    let (known, cuts) = analyze_cached(t, cache, whole, h, beside_zwnj);
+    let a = analyze_cached(t, cache, whole, h, beside_zwnj);
+    let (known, cuts) = (a.known, a.cuts);
     // The pair is read with the word's first part only, as a second pass
     // over the repaired text would see it (نامه‌ای in تفاهم نامهای).
     let w = match cuts.as_slice().first() {
         Some(&c) => whole.get(..usize::from(c)).unwrap_or(whole),
         None => whole,
     };
-    if let Some((p, gap)) = prev {
+    // An affix written apart (with a space or a ZWNJ) is evidence of the
+    // author's style; one with a space is also joined.
+    let apart = |gap| gap != Gap::Other;
+    if let Some((p, gap)) = prev.filter(|&(_, gap)| apart(gap) && prev_info.joins) {
         let pw = &text[p.start..p.end];
-        let lastp = last_char(pw);
-        let prefix = pw == "می" || pw == "نمی";
-        // An affix written apart (with a space or a ZWNJ) is evidence of the
-        // author's style; one with a space is also joined.
-        let apart = gap != Gap::Other;
-        if apart && lastp.is_some_and(|l| !is_non_joining(l)) && pw.len() + w.len() <= MAX_WORD {
+        let prefix = prev_info.prefix;
+        if pw.len() + w.len() <= MAX_WORD {
             let space = gap == Gap::Space;
             let join = if prefix {
                 // می شود, نمی توانسته اند.
@@ -949,14 +1010,14 @@ fn word(
                 };
                 evidence.marked[MI] += usize::from(verb);
                 space && verb
-            } else if is_affix_token(w) {
+            } else if a.affix {
                 // سال ها, شده اند, مهم ترین: the stem needs two letters.
-                let ok = pw.len() >= 4 && (!after_he_only(w) || lastp == Some('ه'));
+                let ok = pw.len() >= 4 && (!after_he_only(w) || pw.ends_with('ه'));
                 evidence.marked[HA] += usize::from(ok && w.starts_with('ه'));
                 space && ok
             } else if !space {
                 false
-            } else if !prev_info.cut && t.firsts.maybe_hash(prev_info.hash) {
+            } else if !prev_info.cut && prev_info.first {
                 pair.clear();
                 pair.push_str(pw);
                 pair.push_str(w);
@@ -1003,7 +1064,14 @@ fn word(
         Some(&c) if known => cur.start + usize::from(c),
         _ => cur.start,
     };
-    PrevWord { last_part, hash: h, cut: beside_zwnj || (known && cuts.n > 0) }
+    let last = &text[last_part..cur.end];
+    PrevWord {
+        last_part,
+        cut: beside_zwnj || (known && cuts.n > 0),
+        first: a.first,
+        joins: last_char(last).is_some_and(|l| !is_non_joining(l)),
+        prefix: last == "می" || last == "نمی",
+    }
 }
 
 /// Applies sorted, non-overlapping `edits` to `text`: the new text and its
