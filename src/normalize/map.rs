@@ -190,16 +190,20 @@ impl OffsetMap {
                 segs.push(Seg { norm: s.norm, orig: span.start, orig_end: span.end });
             }
         }
-        // Merge adjacent copies that continue each other.
-        let mut merged: Vec<Seg> = Vec::with_capacity(segs.len());
-        for s in segs {
-            if let Some(last) = merged.last() {
+        // Merge adjacent copies that continue each other, in place.
+        let mut k = 0usize;
+        for j in 0..segs.len() {
+            let s = segs[j];
+            if k > 0 {
+                let last = segs[k - 1];
                 if s.is_copy() && last.is_copy() && last.orig + (s.norm - last.norm) == s.orig {
                     continue;
                 }
             }
-            merged.push(s);
+            segs[k] = s;
+            k += 1;
         }
-        OffsetMap { segs: merged, norm_len: inner.norm_len, original_len: self.original_len }
+        segs.truncate(k);
+        OffsetMap { segs, norm_len: inner.norm_len, original_len: self.original_len }
     }
 }

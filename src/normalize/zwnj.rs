@@ -1078,6 +1078,8 @@ fn word(
 /// map back to `text`.
 pub(crate) fn apply(text: &str, edits: &[Edit]) -> (String, OffsetMap) {
     let mut b = MapBuilder::with_capacity(text.len() + edits.len() * 3);
+    // Each edit starts a replacement and a copy after it.
+    b.segs.reserve(edits.len() * 2 + 1);
     let mut at = 0usize;
     for e in edits {
         let p = e.pos();
