@@ -80,6 +80,46 @@ impl MapBuilder {
         }
     }
 
+    /// Replaces the text from `from` (a char boundary of the output) to the
+    /// end by the text of `inner`, built over the replaced text; the replaced
+    /// text ends at `orig_end` in the original. `scratch` is working memory.
+    /// False (and nothing changed) when a replacement runs across `from`,
+    /// which the character pass never makes at a line start.
+    pub fn rewrite_tail(
+        &mut self,
+        from: usize,
+        inner: &MapBuilder,
+        orig_end: usize,
+        scratch: &mut Vec<Seg>,
+    ) -> bool {
+        // The first segment at or after `from`; a copy running across it
+        // is cut in two there.
+        let k = self.segs.partition_point(|s| s.norm < from);
+        if k > 0 {
+            let s = self.segs[k - 1];
+            let end = self.segs.get(k).map_or(self.out.len(), |n| n.norm);
+            if end > from {
+                if !s.is_copy() {
+                    return false;
+                }
+                self.segs.insert(k, Seg { norm: from, orig: s.orig + (from - s.norm), orig_end: usize::MAX });
+            }
+        } else if self.segs.first().is_none_or(|s| s.norm > from) {
+            return false;
+        }
+        for s in &mut self.segs[k..] {
+            s.norm -= from;
+        }
+        let tail = MapRef { segs: &self.segs[k..], norm_len: self.out.len() - from, original_len: orig_end };
+        scratch.clear();
+        tail.compose_into(&inner.segs, inner.out.len(), scratch);
+        self.segs.truncate(k);
+        self.segs.extend(scratch.iter().map(|s| Seg { norm: s.norm + from, ..*s }));
+        self.out.truncate(from);
+        self.out.push_str(&inner.out);
+        true
+    }
+
     pub fn finish(self, original_len: usize) -> (String, OffsetMap) {
         let map = OffsetMap { segs: self.segs, norm_len: self.out.len(), original_len };
         (self.out, map)
@@ -94,11 +134,31 @@ pub(crate) struct OffsetMap {
     original_len: usize,
 }
 
+/// A borrowed offset map (a whole [`OffsetMap`] or the tail of a builder).
+#[derive(Clone, Copy, Debug)]
+struct MapRef<'a> {
+    segs: &'a [Seg],
+    norm_len: usize,
+    original_len: usize,
+}
+
 impl OffsetMap {
     pub fn original_len(&self) -> usize {
         self.original_len
     }
 
+    #[inline]
+    fn view(&self) -> MapRef<'_> {
+        MapRef { segs: &self.segs, norm_len: self.norm_len, original_len: self.original_len }
+    }
+
+    /// The original range of the normalized range `span`.
+    pub fn to_original(&self, span: Span) -> Span {
+        self.view().to_original(span)
+    }
+}
+
+impl MapRef<'_> {
     /// Index of the segment holding normalized byte `pos` (`pos < norm_len`).
     #[inline]
     fn seg_at(&self, pos: usize) -> usize {
@@ -109,7 +169,7 @@ impl OffsetMap {
     }
 
     /// Original offset where the normalized byte `pos` starts.
-    pub fn start_of(&self, pos: usize) -> usize {
+    fn start_of(&self, pos: usize) -> usize {
         if pos >= self.norm_len || self.segs.is_empty() {
             return self.original_len;
         }
@@ -122,7 +182,7 @@ impl OffsetMap {
     }
 
     /// Original offset where the normalized range ending at `end` (exclusive) ends.
-    pub fn end_of(&self, end: usize) -> usize {
+    fn end_of(&self, end: usize) -> usize {
         if end == 0 || self.segs.is_empty() {
             return if self.segs.is_empty() { 0 } else { self.start_of(0) };
         }
@@ -136,7 +196,7 @@ impl OffsetMap {
     }
 
     /// The original range of the normalized range `span`.
-    pub fn to_original(&self, span: Span) -> Span {
+    fn to_original(self, span: Span) -> Span {
         if span.is_empty() {
             let p = self.start_of(span.start);
             return Span::new(p, p);
@@ -146,12 +206,13 @@ impl OffsetMap {
         Span::new(start, end.max(start))
     }
 
-    /// Composes `self` (text A → original) with `inner` built over A
-    /// (text B → A): the map of B → original.
-    pub fn compose(&self, inner: &OffsetMap) -> OffsetMap {
-        let mut segs = Vec::with_capacity(self.segs.len() + inner.segs.len());
-        for (k, s) in inner.segs.iter().enumerate() {
-            let next_norm = inner.segs.get(k + 1).map_or(inner.norm_len, |n| n.norm);
+    /// Composes `self` (text A → original) with the segments `inner` of a
+    /// text B of `inner_len` bytes built over A: pushes the segments of
+    /// B → original onto `segs`.
+    fn compose_into(&self, inner: &[Seg], inner_len: usize, segs: &mut Vec<Seg>) {
+        let first = segs.len();
+        for (k, s) in inner.iter().enumerate() {
+            let next_norm = inner.get(k + 1).map_or(inner_len, |n| n.norm);
             if s.is_copy() {
                 // A run of B copied from A[s.orig .. s.orig + len]: split it
                 // along the segments of `self`.
@@ -191,10 +252,10 @@ impl OffsetMap {
             }
         }
         // Merge adjacent copies that continue each other, in place.
-        let mut k = 0usize;
-        for j in 0..segs.len() {
+        let mut k = first;
+        for j in first..segs.len() {
             let s = segs[j];
-            if k > 0 {
+            if k > first {
                 let last = segs[k - 1];
                 if s.is_copy() && last.is_copy() && last.orig + (s.norm - last.norm) == s.orig {
                     continue;
@@ -204,6 +265,5 @@ impl OffsetMap {
             k += 1;
         }
         segs.truncate(k);
-        OffsetMap { segs, norm_len: inner.norm_len, original_len: self.original_len }
     }
 }

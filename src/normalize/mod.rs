@@ -212,31 +212,31 @@ impl Normalizer {
     /// Normalizes `input`. Never fails and never panics.
     pub fn normalize(&self, input: &str) -> Normalized {
         let (text, map) = self.clean(input);
-        if !self.opts.repair_zwnj {
-            return Normalized { text, map };
-        }
-        let (mut text, mut map) = (text, map);
-        let mut edits = Vec::new();
-        // The line-level style guard of the repair (an author who writes
-        // affixes apart keeps his glued words) reads evidence that the
-        // repair itself changes, so a line where it held words back is
-        // repaired again until nothing changes: the result is a fixed
-        // point, and normalizing it again is a no-op. Lines where the guard
-        // did not act are final after one pass.
-        for _ in 0..4 {
-            edits.clear();
-            let guarded = zwnj::repair(&text, &mut edits);
-            if edits.is_empty() {
-                break;
-            }
-            let (text2, inner) = zwnj::apply(&text, &edits);
-            map = map.compose(&inner);
-            text = text2;
-            if !guarded {
-                break;
-            }
-        }
         Normalized { text, map }
+    }
+
+    /// Restores the missing ZWNJ of the line written from `from` to the end
+    /// of `b` (the original up to `orig_end`), in place.
+    ///
+    /// The line-level style guard of the repair (an author who writes
+    /// affixes apart keeps his glued words) reads evidence that the repair
+    /// itself changes, so a line where it held words back is repaired again
+    /// until nothing changes: the result is a fixed point, and normalizing
+    /// it again is a no-op. Lines where the guard did not act are final
+    /// after one pass.
+    fn repair_line(b: &mut MapBuilder, from: usize, orig_end: usize, scratch: &mut zwnj::Scratch) {
+        for _ in 0..4 {
+            scratch.edits.clear();
+            let Some(line) = b.out.get(from..) else { return };
+            let guarded = zwnj::repair(line, scratch);
+            if scratch.edits.is_empty() {
+                return;
+            }
+            zwnj::apply(line, &scratch.edits, &mut scratch.line);
+            if !b.rewrite_tail(from, &scratch.line, orig_end, &mut scratch.segs) || !guarded {
+                return;
+            }
+        }
     }
 
     /// The character pass.
@@ -252,7 +252,17 @@ impl Normalizer {
         let bytes = input.as_bytes();
         let plain = if o.unify_letters { &PLAIN_UNIFY } else { &PLAIN_KEEP };
         let mut next = 0usize;
+        // The ZWNJ repair runs on each line as soon as it is written, while
+        // it is in cache, and rewrites it in place.
+        let mut line_start = 0usize;
+        let mut scratch = if o.repair_zwnj { zwnj::Scratch::take() } else { zwnj::Scratch::default() };
         while next < bytes.len() {
+            if last == Some('\n') && o.repair_zwnj && b.out.len() + (next - run) > line_start {
+                b.copy(run, &input[run..next]);
+                run = next;
+                Self::repair_line(&mut b, line_start, next, &mut scratch);
+                line_start = b.out.len();
+            }
             // Fastest path: a run of bytes of plain ASCII and common Persian
             // letters, with nothing pending and no digit before it.
             if pending.is_none() && last.is_none_or(|l| digit_value(l).is_none()) {
@@ -281,7 +291,9 @@ impl Normalizer {
                     // second space.
                     match bytes.get(next) {
                         Some(b' ') if !after_space => after_space = true,
-                        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'0'..=b'9') => after_space = false,
+                        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'\n' | b'0'..=b'9') => {
+                            after_space = false
+                        }
                         _ => break,
                     }
                     next += 1;
@@ -415,6 +427,12 @@ impl Normalizer {
             last = Some(out_char);
         }
         b.copy(run, &input[run..]);
+        if o.repair_zwnj {
+            if b.out.len() > line_start {
+                Self::repair_line(&mut b, line_start, input.len(), &mut scratch);
+            }
+            scratch.give();
+        }
         b.finish(input.len())
     }
 }

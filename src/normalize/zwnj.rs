@@ -21,7 +21,7 @@
 //! the space becomes a ZWNJ. A ZWNJ never goes after a non-joining letter.
 
 use super::chars::{is_non_joining, is_persian_letter};
-use super::map::{MapBuilder, OffsetMap};
+use super::map::{MapBuilder, Seg};
 use crate::lexicon::FxHasher;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
@@ -615,35 +615,79 @@ impl Trie {
     }
 }
 
-/// Finds the ZWNJ that `text` is missing; pushes edits in increasing order.
-/// Returns true when the line-level style guard held back an edit (the
-/// result may then change on another pass).
-pub(crate) fn repair(text: &str, edits: &mut Vec<Edit>) -> bool {
-    // The word cache is taken out of its thread-local once per call, not
-    // once per word.
-    let mut cache = CACHE.with(|c| c.take());
-    if cache.is_empty() {
-        cache.resize(CACHE_SLOTS, EMPTY_SLOT);
-    }
-    let guarded = repair_with(text, edits, &mut cache);
-    CACHE.with(|c| c.set(cache));
-    guarded
+/// The buffers of the repair, kept from one line to the next and, between
+/// calls, in a thread-local.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Recent analyses by word hash: news text repeats its words, and the
+    /// analysis depends on the word alone.
+    cache: Vec<Slot>,
+    /// The words of the current line: found first, then analysed, so the
+    /// cache slots of a whole line are fetched from memory together.
+    words: Vec<WordAt>,
+    /// Two words read as one.
+    pair: String,
+    evidence: Evidence,
+    /// The edits of a line.
+    pub edits: Vec<Edit>,
+    /// A repaired line and its map, before it replaces the line.
+    pub line: MapBuilder,
+    /// Working memory of the map composition.
+    pub segs: Vec<Seg>,
 }
 
-/// [`repair`] with the word cache at hand.
-fn repair_with(text: &str, edits: &mut Vec<Edit>, cache: &mut [Slot]) -> bool {
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+impl Scratch {
+    /// This thread's buffers (taken out: put them back with [`Scratch::give`]).
+    pub fn take() -> Scratch {
+        let mut s = SCRATCH.with(|c| c.take());
+        if s.cache.is_empty() {
+            s.cache.resize(CACHE_SLOTS, EMPTY_SLOT);
+        }
+        s
+    }
+
+    /// Puts the buffers back for the next call on this thread.
+    pub fn give(mut self) {
+        // A huge line should not pin its memory.
+        if self.line.out.capacity() > 1 << 20 {
+            self.line = MapBuilder::default();
+        }
+        SCRATCH.with(|c| c.set(self));
+    }
+}
+
+/// Finds the ZWNJ that `text` is missing; pushes edits into `s.edits` in
+/// increasing order. Returns true when the line-level style guard held back
+/// an edit (the result may then change on another pass).
+pub(crate) fn repair(text: &str, s: &mut Scratch) -> bool {
+    if s.cache.is_empty() {
+        s.cache.resize(CACHE_SLOTS, EMPTY_SLOT);
+    }
+    let Scratch { cache, words, pair, evidence, edits, .. } = s;
+    words.clear();
+    repair_with(text, edits, cache, words, pair, evidence)
+}
+
+/// [`repair`] with its buffers at hand.
+fn repair_with(
+    text: &str,
+    edits: &mut Vec<Edit>,
+    cache: &mut [Slot],
+    words: &mut Vec<WordAt>,
+    pair: &mut String,
+    evidence: &mut Evidence,
+) -> bool {
     let mut guarded = false;
     let t = &*TABLES;
-    let mut pair = String::new();
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0usize;
-    // The words of the current line: found first, then analysed, so the
-    // cache slots of a whole line are fetched from memory together.
-    let mut words: Vec<WordAt> = Vec::new();
     // What separates the last word found from the next one.
     let mut gap = Gap::Other;
-    let mut evidence = Evidence::default();
     while i < n {
         // A word: a run of Persian letters (all two bytes long).
         let ws = i;
@@ -675,12 +719,12 @@ fn repair_with(text: &str, edits: &mut Vec<Edit>, cache: &mut [Slot]) -> bool {
             gap = Gap::Other;
         }
         if c0 == b'\n' {
-            guarded |= repair_line(t, text, &words, cache, &mut pair, edits, &mut evidence);
+            guarded |= repair_line(t, text, words, cache, pair, edits, evidence);
             words.clear();
         }
         i += len;
     }
-    guarded | repair_line(t, text, &words, cache, &mut pair, edits, &mut evidence)
+    guarded | repair_line(t, text, words, cache, pair, edits, evidence)
 }
 
 /// One word of a line, found by the scan.
@@ -790,12 +834,6 @@ const EMPTY_SLOT: Slot = Slot {
     bytes: [0; CACHED_LEN],
     analysis: Analysis { known: false, cuts: Cuts { n: 0, at: [0; MAX_CUTS] }, affix: false, first: false },
 };
-
-thread_local! {
-    /// Recent analyses by word hash: news text repeats its words, and the
-    /// analysis depends on the word alone.
-    static CACHE: std::cell::Cell<Vec<Slot>> = const { std::cell::Cell::new(Vec::new()) };
-}
 
 /// [`analyze_word`] through the word cache (checked byte for byte).
 #[inline]
@@ -1074,10 +1112,12 @@ fn word(
     }
 }
 
-/// Applies sorted, non-overlapping `edits` to `text`: the new text and its
-/// map back to `text`.
-pub(crate) fn apply(text: &str, edits: &[Edit]) -> (String, OffsetMap) {
-    let mut b = MapBuilder::with_capacity(text.len() + edits.len() * 3);
+/// Applies sorted, non-overlapping `edits` to `text`, writing the new text
+/// and its map back to `text` into `b` (emptied first).
+pub(crate) fn apply(text: &str, edits: &[Edit], b: &mut MapBuilder) {
+    b.out.clear();
+    b.segs.clear();
+    b.out.reserve(text.len() + edits.len() * 3);
     // Each edit starts a replacement and a copy after it.
     b.segs.reserve(edits.len() * 2 + 1);
     let mut at = 0usize;
@@ -1099,5 +1139,4 @@ pub(crate) fn apply(text: &str, edits: &[Edit]) -> (String, OffsetMap) {
         }
     }
     b.copy(at, &text[at..]);
-    b.finish(text.len())
 }
