@@ -863,17 +863,33 @@ fn analyze_cached(t: &Tables, cache: &mut [Slot], w: &str, h: u64, beside_zwnj: 
 /// time (no call to memcmp for a word).
 #[inline]
 fn short_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+    #[inline]
+    fn word8(s: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes(s.get(i..i + 8).and_then(|w| w.try_into().ok()).unwrap_or([0; 8]))
+    }
+    #[inline]
+    fn word4(s: &[u8], i: usize) -> u32 {
+        u32::from_le_bytes(s.get(i..i + 4).and_then(|w| w.try_into().ok()).unwrap_or([0; 4]))
+    }
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    let mut ca = a.chunks_exact(8);
-    let mut cb = b.chunks_exact(8);
-    for (x, y) in (&mut ca).zip(&mut cb) {
-        if x != y {
-            return false;
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if word8(a, i) != word8(b, i) {
+                return false;
+            }
+            i += 8;
         }
+        // The last eight bytes, overlapping what was compared.
+        return word8(a, n - 8) == word8(b, n - 8);
     }
-    ca.remainder() == cb.remainder()
+    if n >= 4 {
+        return word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4);
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// What [`word`] works with besides the word itself.
@@ -1108,7 +1124,8 @@ fn word(
         cut: beside_zwnj || (known && cuts.n > 0),
         first: a.first,
         joins: last_char(last).is_some_and(|l| !is_non_joining(l)),
-        prefix: last == "می" || last == "نمی",
+        // می or نمی, compared as bytes (no call to memcmp).
+        prefix: matches!(last.as_bytes(), [0xD9, 0x85, 0xDB, 0x8C] | [0xD9, 0x86, 0xD9, 0x85, 0xDB, 0x8C]),
     }
 }
 
