@@ -56,23 +56,23 @@ enum Slot {
 /// the words are separated (space, ZWNJ or nothing).
 struct Lex {
     slot: Slot,
-    /// Folded key → value index; read once, to build the `Table`.
-    map: HashMap<String, usize>,
     /// (kind or label, status) per entry.
     vals: Vec<(String, Option<ProjectStatus>)>,
 }
 
 impl Lex {
     fn new(slot: Slot) -> Lex {
-        Lex { slot, map: HashMap::default(), vals: Vec::new() }
+        Lex { slot, vals: Vec::new() }
     }
 
-    fn add(&mut self, form: &str, val: (String, Option<ProjectStatus>)) {
-        let key = fold(form);
-        if key.is_empty() || self.map.contains_key(&key) {
+    /// Adds the entry of folded `key` to `table`, unless it is there
+    /// already (the first value wins).
+    fn add(&mut self, table: &mut Table, key: &str, val: (String, Option<ProjectStatus>)) {
+        let slot = self.slot as usize;
+        if key.is_empty() || table.entry(table.id(key.as_bytes()), slot).is_some() {
             return;
         }
-        self.map.insert(key, self.vals.len());
+        table.insert(key, slot, self.vals.len());
         self.vals.push(val);
     }
 
@@ -209,7 +209,7 @@ struct Table {
 }
 
 /// Bits in `Table::starts`.
-const START_BITS: u32 = 16;
+const START_BITS: u32 = 18;
 
 /// A bit for the character that `s` starts with (its last UTF-8 byte for
 /// Persian letters, which all take two).
@@ -240,44 +240,46 @@ fn start_bit(s: &[u8]) -> usize {
 }
 
 impl Table {
-    fn new(lexicons: [&Lex; 4]) -> Table {
-        let mut t = Table {
-            ids: HashMap::default(),
-            prefix: Vec::new(),
-            entry: Vec::new(),
-            is_entry: Vec::new(),
-            next: Vec::new(),
+    fn new() -> Table {
+        // About 6,600 prefixes today: no growing while building.
+        let n = 8192;
+        Table {
+            ids: HashMap::with_capacity_and_hasher(n, Default::default()),
+            prefix: Vec::with_capacity(n),
+            entry: Vec::with_capacity(n),
+            is_entry: Vec::with_capacity(n),
+            next: Vec::with_capacity(n),
             starts: vec![0; 1 << (START_BITS - 6)],
-        };
-        for lex in lexicons {
-            let slot = lex.slot as usize;
-            for (key, &v) in &lex.map {
-                let ends = key.char_indices().map(|(i, _)| i).skip(1).chain([key.len()]);
-                let key = key.as_bytes();
-                for end in ends {
-                    let p = key.get(..end).unwrap_or(&[]);
-                    let id = t.intern(p);
-                    if let Some(m) = t.prefix.get_mut(id as usize) {
-                        *m |= 1 << slot;
-                    }
-                    let sb = start_bit(p);
-                    if let Some(s) = t.starts.get_mut(sb >> 6) {
-                        *s |= 1 << (sb & 63);
-                    }
-                    if let Some(n) = t.next.get_mut(id as usize) {
-                        *n |= char_bit(key.get(end..).unwrap_or(&[]));
-                    }
-                }
-                let id = t.intern(key);
-                if let Some(e) = t.entry.get_mut(id as usize).and_then(|e| e.get_mut(slot)) {
+        }
+    }
+
+    /// Adds `key` as entry `v` of lexicon `slot`, and its prefixes.
+    fn insert(&mut self, key: &str, slot: usize, v: usize) {
+        let bytes = key.as_bytes();
+        // Longest prefix first: once one is already a prefix of this
+        // lexicon, so are the shorter ones, with the same next letters.
+        for (i, c) in key.char_indices().rev() {
+            let end = i + c.len_utf8();
+            let p = bytes.get(..end).unwrap_or(&[]);
+            let id = self.intern(p);
+            let Some(bits) = self.prefix.get_mut(id as usize) else { return };
+            let known = *bits & (1 << slot) != 0;
+            *bits |= 1 << slot;
+            if let Some(n) = self.next.get_mut(id as usize) {
+                *n |= char_bit(bytes.get(end..).unwrap_or(&[]));
+            }
+            if end == key.len() {
+                if let Some(e) = self.entry.get_mut(id as usize).and_then(|e| e.get_mut(slot)) {
                     *e = u32::try_from(v).unwrap_or(NONE);
                 }
-                if let Some(e) = t.is_entry.get_mut(id as usize) {
+                if let Some(e) = self.is_entry.get_mut(id as usize) {
                     *e |= 1 << slot;
                 }
             }
+            if known {
+                return;
+            }
         }
-        t
     }
 
     fn intern(&mut self, key: &[u8]) -> u32 {
@@ -286,6 +288,10 @@ impl Table {
         }
         let id = u32::try_from(self.prefix.len()).unwrap_or(NONE);
         self.ids.insert(key.into(), id);
+        let b = start_bit(key);
+        if let Some(s) = self.starts.get_mut(b >> 6) {
+            *s |= 1 << (b & 63);
+        }
         self.prefix.push(0);
         self.entry.push([NONE; 4]);
         self.is_entry.push(0);
@@ -352,21 +358,33 @@ struct Lexicons {
     table: Table,
 }
 
-static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
+static LEX: LazyLock<Lexicons> = LazyLock::new(build);
+
+/// The lexicons from the data files (once per process; not inlined, so
+/// that a profile shows its cost apart).
+#[inline(never)]
+fn build() -> Lexicons {
+    let mut t = Table::new();
+    // Keys are folded in parts (folding maps letter by letter, and drops
+    // spaces): the forms a kind takes share the fold of its name.
     let mut kinds = Lex::new(Slot::Kinds);
+    let key = |parts: &[&str]| parts.concat();
+    let (mini, extension) = (fold("مینی"), fold("توسعه"));
     for r in rows(KINDS) {
         let Some(form) = r.first().copied() else { continue };
         let kind = r.get(1).copied().unwrap_or(form).to_string();
-        kinds.add(form, (kind.clone(), None));
+        let folded = fold(form);
+        kinds.add(&mut t, &folded, (kind.clone(), None));
         // Ezafe after a vowel: متروی تهران, مدرسه‌ی شهید.
         // (Not پیاده‌رو: پیاده‌روی is walking.)
         if form.ends_with(['و', 'ا', 'ه']) && !form.ends_with("پیاده‌رو") {
-            kinds.add(&format!("{form}ی"), (kind.clone(), None));
+            kinds.add(&mut t, &key(&[&folded, "ی"]), (kind.clone(), None));
         }
         // Plurals on the first word: سالن‌های ورزشی, ایستگاه‌های آتش‌نشانی.
         let (first, rest) = form.split_once(' ').unwrap_or((form, ""));
+        let (first, rest) = (fold(first), fold(rest));
         for suffix in ["ها", "های", "هایی"] {
-            kinds.add(&format!("{first}{suffix} {rest}"), (kind.clone(), None));
+            kinds.add(&mut t, &key(&[&first, suffix, &rest]), (kind.clone(), None));
         }
     }
     // Two rules over every kind, added after the kinds themselves so that
@@ -379,35 +397,35 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         if kind.starts_with("طرح") || kind == "فاز" || WEAK_GENERIC.contains(&kind) {
             continue;
         }
-        kinds.add(&format!("مینی {form}"), (kind.to_string(), None));
-        kinds.add(&format!("توسعه {form}"), (format!("توسعه {kind}"), None));
+        let folded = fold(form);
+        kinds.add(&mut t, &key(&[&mini, &folded]), (kind.to_string(), None));
+        kinds.add(&mut t, &key(&[&extension, &folded]), (format!("توسعه {kind}"), None));
     }
     let mut works = Lex::new(Slot::Works);
     for r in rows(WORKS) {
         let Some(form) = r.first().copied() else { continue };
         let kind = r.get(1).copied().unwrap_or(form).to_string();
-        works.add(form, (kind, None));
+        works.add(&mut t, &fold(form), (kind, None));
     }
     let mut status = Lex::new(Slot::Status);
     for r in rows(STATUS) {
         let (Some(cue), Some(st)) = (r.first(), r.get(1).and_then(|s| parse_status(s))) else {
             continue;
         };
-        status.add(cue, (String::new(), Some(st)));
+        status.add(&mut t, &fold(cue), (String::new(), Some(st)));
     }
     let mut governors = Lex::new(Slot::Governors);
     for r in rows(GOVERNORS) {
         let Some(cue) = r.first() else { continue };
-        governors.add(cue, (String::new(), r.get(1).and_then(|s| parse_status(s))));
+        governors.add(&mut t, &fold(cue), (String::new(), r.get(1).and_then(|s| parse_status(s))));
     }
     let stop = entries(STOP).map(fold).collect();
     let binomials = entries(BINOMIALS)
         .filter_map(|l| l.split_once(' '))
         .map(|(a, b)| (fold(a), fold(b.trim())))
         .collect();
-    let table = Table::new([&kinds, &works, &status, &governors]);
-    Lexicons { kinds, works, status, governors, stop, binomials, table }
-});
+    Lexicons { kinds, works, status, governors, stop, binomials, table: t }
+}
 
 /// The words of a document with their folded forms and where clauses,
 /// sentences and paragraphs break.
@@ -1476,9 +1494,7 @@ mod tests {
 
     #[test]
     fn data_fits_key_buffer() {
-        for lex in [&LEX.kinds, &LEX.works, &LEX.status, &LEX.governors] {
-            assert!(lex.map.keys().all(|k| k.len() < KEY_BYTES));
-        }
+        assert!(LEX.table.ids.keys().all(|k| k.len() < KEY_BYTES));
     }
 
     #[test]
