@@ -146,8 +146,8 @@ fn is_filler(f: &str) -> bool {
 }
 
 /// Longest folded key, in bytes, that a lookup can build (the longest
-/// entry is far shorter; `data_fits_key_buffer` checks).
-const KEY_BYTES: usize = 384;
+/// entry takes 44 today; `data_fits_key_buffer` checks).
+const KEY_BYTES: usize = 96;
 
 /// The folded words of a phrase joined, on the stack: a lookup allocates
 /// nothing.
@@ -636,6 +636,7 @@ const WEAK: &[&str] = &[
 const WEAK_GENERIC: [&str; 4] = ["واحد", "دفتر خدمات", "دفتر پیشخوان", "منزل"];
 
 /// Words that introduce a list of projects.
+#[inline]
 fn is_list_cue(f: &str) -> bool {
     matches!(f, "همچون" | "مانند" | "نظیر" | "شامل" | "جمله" | "قبیل")
 }
@@ -1007,10 +1008,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
 
     // Status cues: (word, status).
     let mut cues: Vec<(usize, ProjectStatus)> = Vec::new();
+    let status = &LEX.status;
     let mut i = 0;
     while i < w.len() {
-        if let Some((j, v)) = LEX.status.longest(&w, i) {
-            if let Some(st) = LEX.status.vals[v].1 {
+        if let Some((j, v)) = status.longest(&w, i) {
+            if let Some(st) = status.vals[v].1 {
                 cues.push((i, st));
             }
             i = j + 1;
