@@ -206,6 +206,10 @@ struct Table {
     /// The `start_bit`s of all prefixes: most words are no prefix, and
     /// this says so without hashing them.
     starts: Vec<u64>,
+    /// The prefixes of at most 8 bytes (short words like در and و are
+    /// prefixes, and common), by `mix` of their packed bytes: found
+    /// without hashing their bytes.
+    short: Vec<Short>,
 }
 
 /// Bits in `Table::starts`.
@@ -224,19 +228,49 @@ fn char_bit(s: &[u8]) -> u64 {
     1 << (b & 63)
 }
 
-/// The bit in `Table::starts` of a string: a hash of its length and of
-/// up to its first and last 4 bytes (no byte-by-byte copy).
+/// Bits in the index of `Table::short`.
+const SHORT_BITS: u32 = 12;
+
+/// A string's bytes packed in a u64: all of them up to 8 bytes (with the
+/// length, that is the string), else its first and last 4.
 #[inline]
-fn start_bit(s: &[u8]) -> usize {
+fn pack(s: &[u8]) -> u64 {
     let four = |b: Option<&[u8]>| b.and_then(|b| <[u8; 4]>::try_from(b).ok()).map_or(0, u32::from_le_bytes);
     let n = s.len();
-    let v = if n >= 4 {
+    if n >= 4 {
         u64::from(four(s.get(..4))) | u64::from(four(s.get(n - 4..))) << 32
     } else {
         s.iter().fold(0u64, |v, &b| v << 8 | u64::from(b))
-    };
-    let h = (v ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> (64 - START_BITS)) as usize
+    }
+}
+
+/// A hash of a packed string and its length.
+#[inline]
+fn mix(v: u64, n: usize) -> u64 {
+    (v ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The bit in `Table::starts` of a string.
+#[inline]
+fn start_bit(s: &[u8]) -> usize {
+    (mix(pack(s), s.len()) >> (64 - START_BITS)) as usize
+}
+
+/// The slot of a packed string of at most 8 bytes in `Table::short`.
+#[inline]
+fn short_index(v: u64, n: usize) -> usize {
+    (mix(v, n) >> (64 - SHORT_BITS)) as usize
+}
+
+/// A slot of `Table::short`.
+#[derive(Clone, Copy)]
+enum Short {
+    /// No prefix of at most 8 bytes hashes here.
+    Empty,
+    /// One does: its packed bytes, length and id.
+    One(u64, usize, u32),
+    /// Several do: ask the map.
+    Many,
 }
 
 impl Table {
@@ -250,6 +284,7 @@ impl Table {
             is_entry: Vec::with_capacity(n),
             next: Vec::with_capacity(n),
             starts: vec![0; 1 << (START_BITS - 6)],
+            short: vec![Short::Empty; 1 << SHORT_BITS],
         }
     }
 
@@ -292,6 +327,15 @@ impl Table {
         if let Some(s) = self.starts.get_mut(b >> 6) {
             *s |= 1 << (b & 63);
         }
+        if key.len() <= 8 {
+            let v = pack(key);
+            if let Some(slot) = self.short.get_mut(short_index(v, key.len())) {
+                *slot = match slot {
+                    Short::Empty => Short::One(v, key.len(), id),
+                    _ => Short::Many,
+                };
+            }
+        }
         self.prefix.push(0);
         self.entry.push([NONE; 4]);
         self.is_entry.push(0);
@@ -308,7 +352,15 @@ impl Table {
     /// The id of a folded word, with a cheap test first.
     #[inline]
     fn word_id(&self, word: &[u8]) -> u32 {
-        let b = start_bit(word);
+        let (v, n) = (pack(word), word.len());
+        if n <= 8 {
+            return match self.short.get(short_index(v, n)) {
+                Some(&Short::One(sv, sn, id)) if sv == v && sn == n => id,
+                Some(Short::Many) => self.id(word),
+                _ => NONE,
+            };
+        }
+        let b = (mix(v, n) >> (64 - START_BITS)) as usize;
         if self.starts.get(b >> 6).is_some_and(|s| s & (1 << (b & 63)) != 0) {
             self.id(word)
         } else {
