@@ -343,26 +343,29 @@ impl Table {
         id
     }
 
-    /// The id of a folded string, NONE when it starts no entry.
+    /// The id of a folded string in the map.
     #[inline]
-    fn id(&self, key: &[u8]) -> u32 {
+    fn lookup(&self, key: &[u8]) -> u32 {
         self.ids.get(key).copied().unwrap_or(NONE)
     }
 
-    /// The id of a folded word, with a cheap test first.
-    #[inline]
-    fn word_id(&self, word: &[u8]) -> u32 {
-        let (v, n) = (pack(word), word.len());
+    /// The id of a folded string (a word or words joined), NONE when it
+    /// starts no entry: short ones from `short`, others from the map
+    /// behind `starts` (most strings are no prefix). Always inlined: it
+    /// runs once per word, and a call costs as much as the test.
+    #[inline(always)]
+    fn id(&self, key: &[u8]) -> u32 {
+        let (v, n) = (pack(key), key.len());
         if n <= 8 {
             return match self.short.get(short_index(v, n)) {
                 Some(&Short::One(sv, sn, id)) if sv == v && sn == n => id,
-                Some(Short::Many) => self.id(word),
+                Some(Short::Many) => self.lookup(key),
                 _ => NONE,
             };
         }
         let b = (mix(v, n) >> (64 - START_BITS)) as usize;
         if self.starts.get(b >> 6).is_some_and(|s| s & (1 << (b & 63)) != 0) {
-            self.id(word)
+            self.lookup(key)
         } else {
             NONE
         }
@@ -532,7 +535,7 @@ impl<'t> Words<'t> {
             s += u32::from(level >= 2);
             c += u32::from(level >= 1);
             let f = folded.get(i);
-            let id = table.word_id(f.as_bytes());
+            let id = table.id(f.as_bytes());
             let mut starts = table.starts_of(id);
             if starts != 0 {
                 // An entry starts here only if the word is one, or if the
