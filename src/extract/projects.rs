@@ -517,23 +517,25 @@ impl<'t> Words<'t> {
         let mut prev_end = 0usize;
         let mut words = Vec::with_capacity(toks.len());
         for (i, t) in toks.iter().enumerate() {
-            // What the gap between the words breaks (one pass over it):
-            // 3 a paragraph, 2 a sentence, 1 a clause.
-            // Spaces or a comma (most gaps) break nothing.
+            // What the gap before the word breaks: spaces or a comma (most
+            // gaps) nothing; else one pass over it finds 3 a paragraph, 2 a
+            // sentence, 1 a clause.
             let plain = i > 0 && toks.get(i - 1).is_some_and(|p| p.gap != Gap::Break);
-            let gap = if plain { "" } else { text.get(prev_end..t.start).unwrap_or("") };
+            if !plain {
+                let gap = text.get(prev_end..t.start).unwrap_or("");
+                let level = gap.chars().fold(0u8, |l, ch| {
+                    l.max(match ch {
+                        '\n' => 3,
+                        '.' | '!' | '?' | '؟' => 2,
+                        ':' | '؛' | ';' | '«' | '»' => 1,
+                        _ => 0,
+                    })
+                });
+                p += u32::from(level >= 3);
+                s += u32::from(level >= 2);
+                c += u32::from(level >= 1);
+            }
             prev_end = t.end;
-            let level = gap.chars().fold(0u8, |l, ch| {
-                l.max(match ch {
-                    '\n' => 3,
-                    '.' | '!' | '?' | '؟' => 2,
-                    ':' | '؛' | ';' | '«' | '»' => 1,
-                    _ => 0,
-                })
-            });
-            p += u32::from(level >= 3);
-            s += u32::from(level >= 2);
-            c += u32::from(level >= 1);
             let f = folded.get(i);
             let id = table.id(f.as_bytes());
             let mut starts = table.starts_of(id);
