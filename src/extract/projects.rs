@@ -188,9 +188,10 @@ impl KeyBuf {
 const NONE: u32 = u32::MAX;
 
 /// Every prefix of every entry of the four lexicons (at character
-/// boundaries), so that one hash lookup per word tells all four whether
-/// an entry can start there.
+/// boundaries), so that one lookup per word tells all four whether an
+/// entry can start there.
 struct Table {
+    /// The id of each prefix.
     ids: HashMap<Box<[u8]>, u32>,
     /// Per id: bit `slot` set when the id's string is a prefix of an entry
     /// of that lexicon (an entry is a prefix of itself).
