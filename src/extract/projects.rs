@@ -494,6 +494,11 @@ struct Words<'t> {
     table: &'static Table,
 }
 
+/// `Word::starts` of a list cue (همچون, مانند, ...).
+const LIST_CUE: u8 = 1 << 4;
+/// `Word::starts` of طرح, which with a work after it is a plan.
+const PLAN: u8 = 1 << 5;
+
 /// What the scan needs of a word, worked out once.
 #[derive(Clone, Copy)]
 struct Word<'t> {
@@ -501,7 +506,8 @@ struct Word<'t> {
     f: &'t str,
     /// Its id in the lexicon prefixes (NONE for most words).
     id: u32,
-    /// The lexicons it may start an entry of (`Table::prefix` of `id`).
+    /// The lexicons it may start an entry of (bit `slot`), and whether it
+    /// is a list cue (LIST_CUE) or طرح (PLAN).
     starts: u8,
     /// Clause, sentence and paragraph number.
     clause: u32,
@@ -551,6 +557,12 @@ impl<'t> Words<'t> {
                 if !goes_on {
                     starts &= table.entries_of(id);
                 }
+            }
+            if is_list_cue(f) {
+                starts |= LIST_CUE;
+            }
+            if matches!(f, "طرح" | "طرحهای") {
+                starts |= PLAN;
             }
             words.push(Word { f, id, starts, clause: c, sentence: s, para: p });
         }
@@ -1095,13 +1107,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let mut list_until: Option<usize> = None; // list cue active until this clause ends
     let mut i = 0;
     while i < w.len() {
-        if is_list_cue(w.f(i)) {
+        let marks = w.words.get(i).map_or(0, |x| x.starts);
+        if marks & LIST_CUE != 0 {
             list_until = Some(w.clause(i) as usize);
         }
         // head_at finds nothing where no kind or work starts (most words).
-        let head_possible =
-            w.may_start(i, Slot::Kinds) || w.may_start(i, Slot::Works) || matches!(w.f(i), "طرح" | "طرحهای");
-        if !head_possible {
+        if marks & (1 << Slot::Kinds as u8 | 1 << Slot::Works as u8 | PLAN) == 0 {
             i += 1;
             continue;
         }
