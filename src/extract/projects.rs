@@ -43,30 +43,36 @@ fn parse_status(s: &str) -> Option<ProjectStatus> {
     })
 }
 
+/// Which of the four lexicons an entry belongs to (its slot in `Table`).
+#[derive(Clone, Copy)]
+enum Slot {
+    Kinds = 0,
+    Works = 1,
+    Status = 2,
+    Governors = 3,
+}
+
 /// A lexicon of multiword entries matched on folded words, ignoring how
 /// the words are separated (space, ZWNJ or nothing).
 struct Lex {
-    map: HashMap<String, usize>,
-    prefixes: HashSet<String>,
+    slot: Slot,
     /// (kind or label, status) per entry.
     vals: Vec<(String, Option<ProjectStatus>)>,
 }
 
 impl Lex {
-    fn new() -> Lex {
-        Lex { map: HashMap::default(), prefixes: HashSet::default(), vals: Vec::new() }
+    fn new(slot: Slot) -> Lex {
+        Lex { slot, vals: Vec::new() }
     }
 
-    fn add(&mut self, form: &str, val: (String, Option<ProjectStatus>)) {
-        let key = fold(form);
-        if key.is_empty() || self.map.contains_key(&key) {
+    /// Adds the entry of folded `key` to `table`, unless it is there
+    /// already (the first value wins).
+    fn add(&mut self, table: &mut Table, key: &str, val: (String, Option<ProjectStatus>)) {
+        let slot = self.slot as usize;
+        if key.is_empty() || table.entry(table.id(key.as_bytes()), slot).is_some() {
             return;
         }
-        for (i, _) in key.char_indices().skip(1) {
-            self.prefixes.insert(key[..i].to_string());
-        }
-        self.prefixes.insert(key.clone());
-        self.map.insert(key, self.vals.len());
+        table.insert(key, slot, self.vals.len());
         self.vals.push(val);
     }
 
@@ -77,37 +83,323 @@ impl Lex {
 
     /// The same; with `fillers`, a number or جدید after the first word is
     /// skipped (خط 2 اتوبوس تندرو, ایستگاه جدید آتش‌نشانی).
+    #[inline]
     fn longest_with(&self, w: &Words, i: usize, fillers: bool) -> Option<(usize, usize)> {
-        if !self.prefixes.contains(w.f(i)) {
+        // Most words start no entry: the lookup made once per word says so.
+        if !w.may_start(i, self.slot) {
             return None;
         }
-        let mut buf = String::new();
-        let mut best = None;
-        let mut j = i;
+        self.extend(w, i, w.words.get(i)?.id, fillers)
+    }
+
+    /// `longest_with` past its first word, whose id is `first`.
+    #[inline(never)]
+    fn extend(&self, w: &Words, i: usize, first: u32, fillers: bool) -> Option<(usize, usize)> {
+        let slot = self.slot as usize;
+        let t = w.table;
+        let mut best = t.entry(first, slot).map(|v| (i, v));
+        // No entry goes on with the next word (the usual case): decide
+        // that before copying any word.
+        let next = w.f(i + 1);
+        let filler = fillers && is_filler(next);
+        if i + 1 >= w.len() || w.toks[i].gap != Gap::Space || !filler && !t.may_continue(first, next) {
+            return best;
+        }
+        let mut key = KeyBuf::new();
+        key.push(w.f(i));
+        let mut id = first;
+        let mut j = i + 1;
         while j < w.len() && j < i + MAX_WORDS {
-            if j > i && w.toks[j - 1].gap != Gap::Space {
+            if w.toks[j - 1].gap != Gap::Space {
                 break;
             }
             let f = w.f(j);
             if fillers
                 && j == i + 1
-                && (f == "جدید" || f.chars().all(|c| c.is_ascii_digit()))
+                && is_filler(f)
                 && w.toks[j].gap == Gap::Space
-                && self.prefixes.contains(&format!("{buf}{}", w.f(j + 1)))
+                && t.may_continue(id, w.f(j + 1))
+                && key.with(w.f(j + 1), |k| t.is_prefix(t.id(k), slot))
             {
                 j += 1;
                 continue;
             }
-            buf.push_str(w.f(j));
-            if !self.prefixes.contains(&buf) {
+            if !t.may_continue(id, f) || !key.push(f) {
                 break;
             }
-            if let Some(&v) = self.map.get(&buf) {
+            id = t.id(key.bytes());
+            if !t.is_prefix(id, slot) {
+                break;
+            }
+            if let Some(v) = t.entry(id, slot) {
                 best = Some((j, v));
             }
             j += 1;
         }
         best
+    }
+}
+
+/// A word that a kind may skip after its first word: a number or جدید.
+fn is_filler(f: &str) -> bool {
+    f == "جدید" || f.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Longest folded key, in bytes, that a lookup can build (the longest
+/// entry takes 44 today; `data_fits_key_buffer` checks).
+const KEY_BYTES: usize = 96;
+
+/// The folded words of a phrase joined, on the stack: a lookup allocates
+/// nothing.
+struct KeyBuf {
+    buf: [u8; KEY_BYTES],
+    len: usize,
+}
+
+impl KeyBuf {
+    fn new() -> KeyBuf {
+        KeyBuf { buf: [0; KEY_BYTES], len: 0 }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+
+    /// Appends `s`; false when it does not fit (then no entry starts so).
+    fn push(&mut self, s: &str) -> bool {
+        let end = self.len + s.len();
+        let Some(dst) = self.buf.get_mut(self.len..end) else { return false };
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        true
+    }
+
+    /// `test` on the key with `s` appended, leaving the key as it was
+    /// (false when it does not fit).
+    fn with(&mut self, s: &str, test: impl Fn(&[u8]) -> bool) -> bool {
+        let len = self.len;
+        let ok = self.push(s) && test(self.bytes());
+        self.len = len;
+        ok
+    }
+}
+
+/// Marks an id that is no prefix of any entry.
+const NONE: u32 = u32::MAX;
+
+/// Every prefix of every entry of the four lexicons (at character
+/// boundaries), so that one lookup per word tells all four whether an
+/// entry can start there.
+struct Table {
+    /// The id of each prefix.
+    ids: HashMap<Box<[u8]>, u32>,
+    /// Per id: bit `slot` set when the id's string is a prefix of an entry
+    /// of that lexicon (an entry is a prefix of itself).
+    prefix: Vec<u8>,
+    /// Per id and slot: the value index of the entry it is, or NONE.
+    entry: Vec<[u32; 4]>,
+    /// Per id: bit `slot` set when the id's string is an entry of that
+    /// lexicon.
+    is_entry: Vec<u8>,
+    /// Per id: the `char_bit`s of the characters that can follow it in an
+    /// entry, to skip the lookup of a phrase that cannot be one.
+    next: Vec<u64>,
+    /// The `start_bit`s of all prefixes: most words are no prefix, and
+    /// this says so without hashing them.
+    starts: Vec<u64>,
+    /// The prefixes of at most 8 bytes (short words like در and و are
+    /// prefixes, and common), by `mix` of their packed bytes: found
+    /// without hashing their bytes.
+    short: Vec<Short>,
+}
+
+/// Bits in `Table::starts`.
+const START_BITS: u32 = 18;
+
+/// A bit for the character that `s` starts with (its last UTF-8 byte for
+/// Persian letters, which all take two).
+#[inline]
+fn char_bit(s: &[u8]) -> u64 {
+    let b = match s {
+        [] => return 0,
+        [b, ..] if b.is_ascii() => *b,
+        [_, b, ..] => *b,
+        [b] => *b,
+    };
+    1 << (b & 63)
+}
+
+/// Bits in the index of `Table::short`.
+const SHORT_BITS: u32 = 12;
+
+/// A string's bytes packed in a u64: all of them up to 8 bytes (with the
+/// length, that is the string), else its first and last 4.
+#[inline]
+fn pack(s: &[u8]) -> u64 {
+    let four = |b: Option<&[u8]>| b.and_then(|b| <[u8; 4]>::try_from(b).ok()).map_or(0, u32::from_le_bytes);
+    let n = s.len();
+    if n >= 4 {
+        u64::from(four(s.get(..4))) | u64::from(four(s.get(n - 4..))) << 32
+    } else {
+        s.iter().fold(0u64, |v, &b| v << 8 | u64::from(b))
+    }
+}
+
+/// A hash of a packed string and its length.
+#[inline]
+fn mix(v: u64, n: usize) -> u64 {
+    (v ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The bit in `Table::starts` of a string.
+#[inline]
+fn start_bit(s: &[u8]) -> usize {
+    (mix(pack(s), s.len()) >> (64 - START_BITS)) as usize
+}
+
+/// The slot of a packed string of at most 8 bytes in `Table::short`.
+#[inline]
+fn short_index(v: u64, n: usize) -> usize {
+    (mix(v, n) >> (64 - SHORT_BITS)) as usize
+}
+
+/// A slot of `Table::short`.
+#[derive(Clone, Copy)]
+enum Short {
+    /// No prefix of at most 8 bytes hashes here.
+    Empty,
+    /// One does: its packed bytes, length and id.
+    One(u64, usize, u32),
+    /// Several do: ask the map.
+    Many,
+}
+
+impl Table {
+    fn new() -> Table {
+        // About 6,600 prefixes today: no growing while building.
+        let n = 8192;
+        Table {
+            ids: HashMap::with_capacity_and_hasher(n, Default::default()),
+            prefix: Vec::with_capacity(n),
+            entry: Vec::with_capacity(n),
+            is_entry: Vec::with_capacity(n),
+            next: Vec::with_capacity(n),
+            starts: vec![0; 1 << (START_BITS - 6)],
+            short: vec![Short::Empty; 1 << SHORT_BITS],
+        }
+    }
+
+    /// Adds `key` as entry `v` of lexicon `slot`, and its prefixes.
+    fn insert(&mut self, key: &str, slot: usize, v: usize) {
+        let bytes = key.as_bytes();
+        // Longest prefix first: once one is already a prefix of this
+        // lexicon, so are the shorter ones, with the same next letters.
+        for (i, c) in key.char_indices().rev() {
+            let end = i + c.len_utf8();
+            let p = bytes.get(..end).unwrap_or(&[]);
+            let id = self.intern(p);
+            let Some(bits) = self.prefix.get_mut(id as usize) else { return };
+            let known = *bits & (1 << slot) != 0;
+            *bits |= 1 << slot;
+            if let Some(n) = self.next.get_mut(id as usize) {
+                *n |= char_bit(bytes.get(end..).unwrap_or(&[]));
+            }
+            if end == key.len() {
+                if let Some(e) = self.entry.get_mut(id as usize).and_then(|e| e.get_mut(slot)) {
+                    *e = u32::try_from(v).unwrap_or(NONE);
+                }
+                if let Some(e) = self.is_entry.get_mut(id as usize) {
+                    *e |= 1 << slot;
+                }
+            }
+            if known {
+                return;
+            }
+        }
+    }
+
+    fn intern(&mut self, key: &[u8]) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = u32::try_from(self.prefix.len()).unwrap_or(NONE);
+        self.ids.insert(key.into(), id);
+        let b = start_bit(key);
+        if let Some(s) = self.starts.get_mut(b >> 6) {
+            *s |= 1 << (b & 63);
+        }
+        if key.len() <= 8 {
+            let v = pack(key);
+            if let Some(slot) = self.short.get_mut(short_index(v, key.len())) {
+                *slot = match slot {
+                    Short::Empty => Short::One(v, key.len(), id),
+                    _ => Short::Many,
+                };
+            }
+        }
+        self.prefix.push(0);
+        self.entry.push([NONE; 4]);
+        self.is_entry.push(0);
+        self.next.push(0);
+        id
+    }
+
+    /// The id of a folded string in the map.
+    #[inline]
+    fn lookup(&self, key: &[u8]) -> u32 {
+        self.ids.get(key).copied().unwrap_or(NONE)
+    }
+
+    /// The id of a folded string (a word or words joined), NONE when it
+    /// starts no entry: short ones from `short`, others from the map
+    /// behind `starts` (most strings are no prefix). Always inlined: it
+    /// runs once per word, and a call costs as much as the test.
+    #[inline(always)]
+    fn id(&self, key: &[u8]) -> u32 {
+        let (v, n) = (pack(key), key.len());
+        if n <= 8 {
+            return match self.short.get(short_index(v, n)) {
+                Some(&Short::One(sv, sn, id)) if sv == v && sn == n => id,
+                Some(Short::Many) => self.lookup(key),
+                _ => NONE,
+            };
+        }
+        let b = (mix(v, n) >> (64 - START_BITS)) as usize;
+        if self.starts.get(b >> 6).is_some_and(|s| s & (1 << (b & 63)) != 0) {
+            self.lookup(key)
+        } else {
+            NONE
+        }
+    }
+
+    /// The `is_entry` bits of `id`.
+    #[inline]
+    fn entries_of(&self, id: u32) -> u8 {
+        self.is_entry.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The `prefix` bits of `id`.
+    #[inline]
+    fn starts_of(&self, id: u32) -> u8 {
+        self.prefix.get(id as usize).copied().unwrap_or(0)
+    }
+
+    #[inline]
+    fn is_prefix(&self, id: u32, slot: usize) -> bool {
+        self.prefix.get(id as usize).is_some_and(|p| p & (1 << slot) != 0)
+    }
+
+    #[inline]
+    fn entry(&self, id: u32, slot: usize) -> Option<usize> {
+        let v = *self.entry.get(id as usize)?.get(slot)?;
+        (v != NONE).then_some(v as usize)
+    }
+
+    /// Whether the string of `id` followed by `word` may start an entry
+    /// (false means it does not; an empty word adds nothing).
+    #[inline]
+    fn may_continue(&self, id: u32, word: &str) -> bool {
+        word.is_empty() || self.next.get(id as usize).is_some_and(|n| n & char_bit(word.as_bytes()) != 0)
     }
 }
 
@@ -118,23 +410,37 @@ struct Lexicons {
     governors: Lex,
     stop: HashSet<String>,
     binomials: HashSet<(String, String)>,
+    /// The prefixes of all four lexicons.
+    table: Table,
 }
 
-static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
-    let mut kinds = Lex::new();
+static LEX: LazyLock<Lexicons> = LazyLock::new(build);
+
+/// The lexicons from the data files (once per process; not inlined, so
+/// that a profile shows its cost apart).
+#[inline(never)]
+fn build() -> Lexicons {
+    let mut t = Table::new();
+    // Keys are folded in parts (folding maps letter by letter, and drops
+    // spaces): the forms a kind takes share the fold of its name.
+    let mut kinds = Lex::new(Slot::Kinds);
+    let key = |parts: &[&str]| parts.concat();
+    let (mini, extension) = (fold("مینی"), fold("توسعه"));
     for r in rows(KINDS) {
         let Some(form) = r.first().copied() else { continue };
         let kind = r.get(1).copied().unwrap_or(form).to_string();
-        kinds.add(form, (kind.clone(), None));
+        let folded = fold(form);
+        kinds.add(&mut t, &folded, (kind.clone(), None));
         // Ezafe after a vowel: متروی تهران, مدرسه‌ی شهید.
         // (Not پیاده‌رو: پیاده‌روی is walking.)
         if form.ends_with(['و', 'ا', 'ه']) && !form.ends_with("پیاده‌رو") {
-            kinds.add(&format!("{form}ی"), (kind.clone(), None));
+            kinds.add(&mut t, &key(&[&folded, "ی"]), (kind.clone(), None));
         }
         // Plurals on the first word: سالن‌های ورزشی, ایستگاه‌های آتش‌نشانی.
         let (first, rest) = form.split_once(' ').unwrap_or((form, ""));
+        let (first, rest) = (fold(first), fold(rest));
         for suffix in ["ها", "های", "هایی"] {
-            kinds.add(&format!("{first}{suffix} {rest}"), (kind.clone(), None));
+            kinds.add(&mut t, &key(&[&first, suffix, &rest]), (kind.clone(), None));
         }
     }
     // Two rules over every kind, added after the kinds themselves so that
@@ -147,84 +453,151 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         if kind.starts_with("طرح") || kind == "فاز" || WEAK_GENERIC.contains(&kind) {
             continue;
         }
-        kinds.add(&format!("مینی {form}"), (kind.to_string(), None));
-        kinds.add(&format!("توسعه {form}"), (format!("توسعه {kind}"), None));
+        let folded = fold(form);
+        kinds.add(&mut t, &key(&[&mini, &folded]), (kind.to_string(), None));
+        kinds.add(&mut t, &key(&[&extension, &folded]), (format!("توسعه {kind}"), None));
     }
-    let mut works = Lex::new();
+    let mut works = Lex::new(Slot::Works);
     for r in rows(WORKS) {
         let Some(form) = r.first().copied() else { continue };
         let kind = r.get(1).copied().unwrap_or(form).to_string();
-        works.add(form, (kind, None));
+        works.add(&mut t, &fold(form), (kind, None));
     }
-    let mut status = Lex::new();
+    let mut status = Lex::new(Slot::Status);
     for r in rows(STATUS) {
         let (Some(cue), Some(st)) = (r.first(), r.get(1).and_then(|s| parse_status(s))) else {
             continue;
         };
-        status.add(cue, (String::new(), Some(st)));
+        status.add(&mut t, &fold(cue), (String::new(), Some(st)));
     }
-    let mut governors = Lex::new();
+    let mut governors = Lex::new(Slot::Governors);
     for r in rows(GOVERNORS) {
         let Some(cue) = r.first() else { continue };
-        governors.add(cue, (String::new(), r.get(1).and_then(|s| parse_status(s))));
+        governors.add(&mut t, &fold(cue), (String::new(), r.get(1).and_then(|s| parse_status(s))));
     }
     let stop = entries(STOP).map(fold).collect();
     let binomials = entries(BINOMIALS)
         .filter_map(|l| l.split_once(' '))
         .map(|(a, b)| (fold(a), fold(b.trim())))
         .collect();
-    Lexicons { kinds, works, status, governors, stop, binomials }
-});
+    Lexicons { kinds, works, status, governors, stop, binomials, table: t }
+}
 
 /// The words of a document with their folded forms and where clauses,
 /// sentences and paragraphs break.
 struct Words<'t> {
     text: &'t str,
     toks: &'t [Tok],
-    folded: &'t Folded,
-    /// Clause, sentence and paragraph number of each word.
-    clause: Vec<u32>,
-    sentence: Vec<u32>,
-    para: Vec<u32>,
+    /// One per token.
+    words: Vec<Word<'t>>,
+    /// The lexicon prefixes that `Word::id` points into.
+    table: &'static Table,
+}
+
+/// `Word::starts` of a list cue (همچون, مانند, ...).
+const LIST_CUE: u8 = 1 << 4;
+/// `Word::starts` of طرح, which with a work after it is a plan.
+const PLAN: u8 = 1 << 5;
+
+/// What the scan needs of a word, worked out once.
+#[derive(Clone, Copy)]
+struct Word<'t> {
+    /// Its folded form.
+    f: &'t str,
+    /// Its id in the lexicon prefixes (NONE for most words).
+    id: u32,
+    /// The lexicons it may start an entry of (bit `slot`), and whether it
+    /// is a list cue (LIST_CUE) or طرح (PLAN).
+    starts: u8,
+    /// Clause, sentence and paragraph number.
+    clause: u32,
+    sentence: u32,
+    para: u32,
 }
 
 impl<'t> Words<'t> {
+    // Not inlined: once per document, and a profile shows its cost apart.
+    #[inline(never)]
     fn new(text: &'t str, toks: &'t [Tok], folded: &'t Folded) -> Words<'t> {
+        let table = &LEX.table;
         let (mut c, mut s, mut p) = (0u32, 0u32, 0u32);
-        let mut clause = Vec::with_capacity(toks.len());
-        let mut sentence = Vec::with_capacity(toks.len());
-        let mut para = Vec::with_capacity(toks.len());
         let mut prev_end = 0usize;
-        for t in toks {
-            let gap = text.get(prev_end..t.start).unwrap_or("");
-            if gap.contains('\n') {
-                p += 1;
-                s += 1;
-                c += 1;
-            } else if gap.contains(['.', '!', '?', '؟']) {
-                s += 1;
-                c += 1;
-            } else if gap.contains([':', '؛', ';', '«', '»']) {
-                c += 1;
+        let mut words = Vec::with_capacity(toks.len());
+        for (i, t) in toks.iter().enumerate() {
+            // What the gap before the word breaks: spaces or a comma (most
+            // gaps) nothing; else one pass over it finds 3 a paragraph, 2 a
+            // sentence, 1 a clause.
+            let plain = i > 0 && toks.get(i - 1).is_some_and(|p| p.gap != Gap::Break);
+            if !plain {
+                let gap = text.get(prev_end..t.start).unwrap_or("");
+                let level = gap.chars().fold(0u8, |l, ch| {
+                    l.max(match ch {
+                        '\n' => 3,
+                        '.' | '!' | '?' | '؟' => 2,
+                        ':' | '؛' | ';' | '«' | '»' => 1,
+                        _ => 0,
+                    })
+                });
+                p += u32::from(level >= 3);
+                s += u32::from(level >= 2);
+                c += u32::from(level >= 1);
             }
-            clause.push(c);
-            sentence.push(s);
-            para.push(p);
             prev_end = t.end;
+            let f = folded.get(i);
+            let id = table.id(f.as_bytes());
+            let mut starts = table.starts_of(id);
+            if starts != 0 {
+                // An entry starts here only if the word is one, or if the
+                // next word may go on with it (as the word or after a
+                // number or جدید, which a kind skips).
+                let next = folded.get(i + 1);
+                let goes_on = t.gap == Gap::Space
+                    && i + 1 < toks.len()
+                    && (table.may_continue(id, next) || is_filler(next));
+                if !goes_on {
+                    starts &= table.entries_of(id);
+                }
+            }
+            if is_list_cue(f) {
+                starts |= LIST_CUE;
+            }
+            if matches!(f, "طرح" | "طرحهای") {
+                starts |= PLAN;
+            }
+            words.push(Word { f, id, starts, clause: c, sentence: s, para: p });
         }
-        Words { text, toks, folded, clause, sentence, para }
+        Words { text, toks, words, table }
     }
 
     fn len(&self) -> usize {
         self.toks.len()
     }
 
-    fn f(&self, i: usize) -> &str {
-        self.folded.get(i)
+    #[inline]
+    fn f(&self, i: usize) -> &'t str {
+        self.words.get(i).map_or("", |w| w.f)
     }
 
     fn gap(&self, i: usize) -> Gap {
         self.toks.get(i).map_or(Gap::Break, |t| t.gap)
+    }
+
+    fn clause(&self, i: usize) -> u32 {
+        self.words[i].clause
+    }
+
+    fn sentence(&self, i: usize) -> u32 {
+        self.words[i].sentence
+    }
+
+    fn para(&self, i: usize) -> u32 {
+        self.words[i].para
+    }
+
+    /// Whether an entry of lexicon `slot` may start at word `i`.
+    #[inline]
+    fn may_start(&self, i: usize, slot: Slot) -> bool {
+        self.words.get(i).is_some_and(|w| w.starts & (1 << slot as u8) != 0)
     }
 }
 
@@ -333,7 +706,10 @@ const WEAK: &[&str] = &[
 const WEAK_GENERIC: [&str; 4] = ["واحد", "دفتر خدمات", "دفتر پیشخوان", "منزل"];
 
 /// Words that introduce a list of projects.
-const LIST_CUES: [&str; 6] = ["همچون", "مانند", "نظیر", "شامل", "جمله", "قبیل"];
+#[inline]
+fn is_list_cue(f: &str) -> bool {
+    matches!(f, "همچون" | "مانند" | "نظیر" | "شامل" | "جمله" | "قبیل")
+}
 
 #[derive(Clone, Debug)]
 struct Cand {
@@ -702,10 +1078,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
 
     // Status cues: (word, status).
     let mut cues: Vec<(usize, ProjectStatus)> = Vec::new();
+    let status = &LEX.status;
     let mut i = 0;
     while i < w.len() {
-        if let Some((j, v)) = LEX.status.longest(&w, i) {
-            if let Some(st) = LEX.status.vals[v].1 {
+        if let Some((j, v)) = status.longest(&w, i) {
+            if let Some(st) = status.vals[v].1 {
                 cues.push((i, st));
             }
             i = j + 1;
@@ -730,8 +1107,14 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let mut list_until: Option<usize> = None; // list cue active until this clause ends
     let mut i = 0;
     while i < w.len() {
-        if LIST_CUES.contains(&w.f(i)) {
-            list_until = Some(w.clause[i] as usize);
+        let marks = w.words.get(i).map_or(0, |x| x.starts);
+        if marks & LIST_CUE != 0 {
+            list_until = Some(w.clause(i) as usize);
+        }
+        // head_at finds nothing where no kind or work starts (most words).
+        if marks & (1 << Slot::Kinds as u8 | 1 << Slot::Works as u8 | PLAN) == 0 {
+            i += 1;
+            continue;
         }
         let Some((h, kind, work)) = head_at(&w, i) else {
             i += 1;
@@ -779,33 +1162,33 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
         }
         let cand = Cand { first, last, head: i, kind: kind.clone(), phase, governed: governor_before(&w, i) };
-        let clause = w.clause[i];
+        let clause = w.clause(i);
         let in_list = list_until == Some(clause as usize)
             && (named || h > i && !WEAK.contains(&kind.as_str()))
-            && (first > 0 && LIST_CUES.contains(&w.f(first - 1))
+            && (first > 0 && is_list_cue(w.f(first - 1))
                 || accepted.last().is_some_and(|p| {
                     p.last + 1 == first && w.gap(p.last) == Gap::Comma
                         || p.last + 2 == first && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space
                 }));
         let chained = accepted.last().is_some_and(|p| {
-            w.clause[p.first] == clause
+            w.clause(p.first) == clause
                 && (p.last + 1 == first && w.gap(p.last) == Gap::Comma
                     || p.last + 2 == first && w.f(p.last + 1) == "و" && w.gap(p.last) == Gap::Space)
         });
         let clause_cue = {
             let k = cues.partition_point(|&(c, _)| c < i);
             let before =
-                k.checked_sub(1).and_then(|k| cues.get(k)).is_some_and(|&(c, _)| w.clause[c] == clause);
+                k.checked_sub(1).and_then(|k| cues.get(k)).is_some_and(|&(c, _)| w.clause(c) == clause);
             let after =
-                cues[k..].iter().find(|&&(c, _)| c > last).is_some_and(|&(c, _)| w.clause[c] == clause);
+                cues[k..].iter().find(|&&(c, _)| c > last).is_some_and(|&(c, _)| w.clause(c) == clause);
             before || after
         };
         let weak = WEAK.contains(&kind.as_str()) && !(kind == "فاز" && phase.is_some());
         // The subject of its clause: بهسازی جاده X در دست اجرا است.
         let clause_start = first == 0
-            || w.clause[first - 1] != clause
+            || w.clause(first - 1) != clause
             || first >= 2
-                && w.clause[first - 2] != clause
+                && w.clause(first - 2) != clause
                 && matches!(w.f(first - 1), "پروژه" | "طرح" | "و" | "نیز" | "همچنین");
         let plan = kind.starts_with("طرح") && named;
         // در بیمارستان X: a venue, not what is opened.
@@ -927,9 +1310,9 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let (status, strength) = match cand.governed.flatten() {
             Some(st) => (Some(st), 5),
             None => [
-                (near(&|c| w.clause[c] == clause), 4),
-                (near(&|c| w.sentence[c] == w.sentence[i]), 3),
-                (near(&|c| w.para[c] == w.para[i]), 2),
+                (near(&|c| w.clause(c) == clause), 4),
+                (near(&|c| w.sentence(c) == w.sentence(i)), 3),
+                (near(&|c| w.para(c) == w.para(i)), 2),
                 (doc_status, 1),
             ]
             .into_iter()
@@ -1052,10 +1435,10 @@ fn ellipsis(
     }
     let prefix = w.text.get(w.toks[c.first].start..w.toks[pa - 1].end).unwrap_or("");
     let prefix_last = w.f(pa - 1).to_string();
-    let clause = w.clause[c.last];
+    let clause = w.clause(c.last);
     let mut i = c.last + 2;
     let mut next = c.last + 1;
-    while i < w.len() && w.clause[i] == clause {
+    while i < w.len() && w.clause(i) == clause {
         // An item starts after a comma or و.
         let start = if i > 0 && w.gap(i - 1) == Gap::Comma {
             Some(i)
@@ -1160,10 +1543,10 @@ fn location_of(w: &Words, c: &Cand, places: &[(usize, usize)]) -> Option<String>
     if let Some(&(a, b)) = places.get(k).filter(|&&(_, b)| b <= c.last) {
         return text_of(a, b);
     }
-    let clause = w.clause[c.last];
+    let clause = w.clause(c.last);
     let mut i = c.last + 1;
     let mut seen_dar = false;
-    while i < w.len() && i <= c.last + 7 && w.clause[i] == clause {
+    while i < w.len() && i <= c.last + 7 && w.clause(i) == clause {
         if w.f(i) == "در" {
             seen_dar = true;
         } else if seen_dar {
@@ -1179,6 +1562,11 @@ fn location_of(w: &Words, c: &Cand, places: &[(usize, usize)]) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_fits_key_buffer() {
+        assert!(LEX.table.ids.keys().all(|k| k.len() < KEY_BYTES));
+    }
 
     #[test]
     fn data_is_normalized() {
