@@ -1119,20 +1119,19 @@ pub(crate) fn scan(text: &str) -> Scan {
 /// Finds the locations of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
     let text = doc.text();
-    let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
+    let mut seen: HashMap<&str, (usize, bool)> = HashMap::default();
     for m in &doc.places().mentions {
-        let m = m.clone();
-        if let Some(&(idx, explicit)) = seen.get(&m.key) {
+        if let Some(&(idx, explicit)) = seen.get(m.key.as_str()) {
             if m.explicit && !explicit {
                 if let Some(loc) = out.locations.get_mut(idx) {
                     loc.kind = Some(m.kind);
                 }
-                seen.insert(m.key, (idx, true));
+                seen.insert(&m.key, (idx, true));
             }
             continue;
         }
         let name = text.get(m.start..m.end).unwrap_or("").to_string();
-        seen.insert(m.key, (out.locations.len(), m.explicit));
+        seen.insert(&m.key, (out.locations.len(), m.explicit));
         out.locations.push(Location { name, kind: Some(m.kind), span: doc.span(m.start..m.end) });
     }
 }
