@@ -136,3 +136,24 @@ fn empty_and_odd_input() {
         spans_ok(s, &out);
     }
 }
+
+#[test]
+fn areas_outside_the_gazetteer() {
+    use LocationKind as K;
+    let table: &[(&str, &str, K)] = &[
+        ("کارخانه در استان مرکزی ساخته شد", "مرکزی", K::Province),
+        ("اهالی دهستان کلاته بالا جمع شدند", "کلاته بالا", K::District),
+        ("اهالی دهستان گلسفید از این طرح راضی هستند", "گلسفید", K::District),
+        ("آبخیزداری در حوضه آبخیز گلرود انجام شد", "گلرود", K::Region),
+        ("سیل در حوزه آبریز کارون خسارت زد", "کارون", K::Region),
+    ];
+    for (s, name, kind) in table {
+        has(s, name, *kind);
+    }
+    // common words after the same nouns stay common words
+    for s in ["دهستان مرکزی کم‌آب است.", "حوضه آبخیز این منطقه تخریب شد.", "بخش مرکزی ساختمان تعمیر شد."]
+    {
+        let f = found(s);
+        assert!(f.is_empty(), "«{s}» gave {f:?}");
+    }
+}

@@ -19,6 +19,7 @@ const TABLE: &[(&str, &str, OrgKind)] = &[
     ),
     ("شرکت آب و فاضلاب در این زمینه فعال است.", "شرکت آب و فاضلاب", OrgKind::Company),
     ("بانک ملی به متقاضیان وام داد.", "بانک ملی", OrgKind::Bank),
+    ("بانک ملت به متقاضیان وام داد.", "بانک ملت", OrgKind::Bank),
     ("مجلس شورای اسلامی لایحه را تصویب کرد.", "مجلس شورای اسلامی", OrgKind::Parliament),
     ("نمایندگان مجلس با طرح مخالفت کردند.", "مجلس شورای اسلامی", OrgKind::Parliament),
     ("کمیته امداد امام خمینی به خانواده‌ها کمک کرد.", "کمیته امداد امام خمینی", OrgKind::Foundation),
@@ -124,4 +125,70 @@ fn council_spellings_are_one_body() {
     let out = Extractor::new().extract(input);
     assert_eq!(out.organizations.len(), 1, "{:?}", out.organizations);
     assert_eq!(out.organizations[0].mentions.len(), 2);
+}
+
+/// (input, the only body expected): long names with «و», lists and run-ons.
+const LONG_NAMES: &[(&str, &str)] = &[
+    (
+        "رئیس بنیاد شهید و امور ایثارگران خوزستان گفت که کار ادامه دارد.",
+        "بنیاد شهید و امور ایثارگران خوزستان",
+    ),
+    ("سهام هلدینگ نفت و گاز و پتروشیمی تامین رشد کرد.", "هلدینگ نفت و گاز و پتروشیمی تامین"),
+    ("دانشگاه شهید بهشتی نتایج را اعلام کرد.", "دانشگاه شهید بهشتی"),
+    // a list with «و غیره» is not part of the name
+    ("کارکنان شرکت گاز، نوسازی و غیره در جلسه حاضر بودند.", "شرکت گاز"),
+    // an adverb after «و» starts a new clause
+    ("دفتر خدمات روستایی و همزمان مدرسه‌ها تعطیل شدند.", "دفتر خدمات روستایی"),
+    // a deputy office is reported as its body
+    ("معاونت فنی و عمرانی شهرداری ارومیه این کار را انجام داد.", "شهرداری ارومیه"),
+];
+
+#[test]
+fn long_names() {
+    for (input, name) in LONG_NAMES {
+        let out = Extractor::new().extract(input);
+        let names: Vec<String> = out.organizations.iter().map(|o| canon(&o.name)).collect();
+        assert_eq!(names, vec![canon(name)], "{input}");
+        for o in &out.organizations {
+            for m in &o.mentions {
+                assert_eq!(&input[m.start..m.end], m.text);
+            }
+        }
+    }
+}
+
+/// A head after a count or an ordinal is a class of bodies, not a name; a
+/// generic owner (صندوق دولت) is none either.
+const CLASS_NOUNS: &[&str] = &[
+    "تاکنون 14 صندوق حمایت از توسعه کشاورزی تشکیل شده است.",
+    "نخستین بانک توسعه روستایی در سال گذشته آغاز به کار کرد.",
+    "دو سازمان مردم نهاد در این طرح مشارکت کردند.",
+    "جریمه به صندوق دولت واریز شد.",
+];
+
+#[test]
+fn class_nouns_are_not_bodies() {
+    for input in CLASS_NOUNS {
+        let out = Extractor::new().extract(input);
+        assert!(out.organizations.is_empty(), "{input}: {:?}", out.organizations);
+    }
+    // a number naming a branch or a year is no count
+    let out = Extractor::new().extract("شعبه 2 دادگاه انقلاب حکم را صادر کرد.");
+    assert!(
+        out.organizations.iter().any(|o| canon(&o.name) == canon("دادگاه انقلاب")),
+        "{:?}",
+        out.organizations
+    );
+}
+
+#[test]
+fn acronym_is_a_mention_of_the_full_name() {
+    let input = "سازمان صنعت، معدن و تجارت طرح را بررسی کرد و سازمان صمت نیز نظر داد.";
+    let out = Extractor::new().extract(input);
+    assert_eq!(out.organizations.len(), 1, "{:?}", out.organizations);
+    assert_eq!(out.organizations[0].mentions.len(), 2);
+    // initials that do not fit keep the bodies apart
+    let input = "سازمان صنعت، معدن و تجارت طرح را بررسی کرد و سازمان سما نیز نظر داد.";
+    let out = Extractor::new().extract(input);
+    assert_eq!(out.organizations.len(), 2, "{:?}", out.organizations);
 }

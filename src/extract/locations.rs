@@ -620,7 +620,7 @@ fn keyword(w: &str) -> Option<Ctx> {
         "شهرستان" => Ctx::Admin(K::County, false),
         "شهر" => Ctx::Admin(K::City, false),
         "بخش" => Ctx::Admin(K::District, false),
-        "دهستان" => Ctx::Admin(K::District, false),
+        "دهستان" => Ctx::Admin(K::District, true),
         "کشور" => Ctx::Admin(K::Country, false),
         "روستای" => Ctx::Named(K::Village),
         "روستا" => Ctx::Admin(K::Village, false),
@@ -870,6 +870,23 @@ impl Scanner<'_> {
                     continue;
                 }
             }
+            // حوضه آبخیز X, حوزه آبریز X: a basin named after its place.
+            if matches!(w, "حوضه" | "حوزه")
+                && next_ok
+                && matches!(word(&self.folded, i + 1), "ابخیز" | "ابریز")
+                && self.gap(i + 1) == Gap::Space
+            {
+                let at = i + 2;
+                let end = match lookup(&self.toks, &self.folded, at) {
+                    Some((j, _)) => Some(j),
+                    None => self.unknown_name(at),
+                };
+                if let Some(j) = end {
+                    self.push(at, j, LocationKind::Region, true);
+                    i = j + 1;
+                    continue;
+                }
+            }
             if let Some(ctx) = ctx {
                 if let Some(next) = self.after_keyword(ctx, i, next_ok) {
                     i = next;
@@ -998,6 +1015,11 @@ impl Scanner<'_> {
                 Some(j + 1)
             }
             Ctx::Admin(kind, unknown) => {
+                // استان مرکزی: the province, though مرکزی is a common word.
+                if kind == LocationKind::Province && word(&self.folded, i) == "مرکزی" {
+                    self.push(i, i, kind, true);
+                    return Some(i + 1);
+                }
                 // بخش مرکزی X
                 if kind == LocationKind::District && word(&self.folded, i) == "مرکزی" {
                     if let (Gap::Space, Some((j, _))) = (self.gap(i), lookup(&self.toks, &self.folded, i + 1))
@@ -1009,7 +1031,11 @@ impl Scanner<'_> {
                 if let Some((j, e)) = hit {
                     let has = e.kinds & bit(kind) != 0;
                     if (e.amb || kind == LocationKind::Country) && !has {
-                        return None;
+                        // دهستان کلاته بالا: a common word starts an unknown name.
+                        let j = if unknown { self.unknown_name(i) } else { None };
+                        let j = j?;
+                        self.push(i, j, kind, true);
+                        return Some(j + 1);
                     }
                     let kind =
                         if has || kind != LocationKind::Village { kind } else { default_kind(e.kinds) };

@@ -56,6 +56,83 @@ const LIGHT_VERBS: [&str; 38] = [
     "هستند",
 ];
 
+/// Industry words that may follow «و» inside a company's name (هلدینگ
+/// نفت و گاز و پتروشیمی X).
+const INDUSTRY: [&str; 3] = ["پتروشیمی", "پالایش", "فولاد"];
+
+/// Words that close a list or run on past a name: «و غیره», «و همزمان».
+fn not_name_word(k: &str) -> bool {
+    matches!(
+        k,
+        "غیره"
+            | "سایر"
+            | "دیگر"
+            | "همزمان"
+            | "همچنین"
+            | "همچنان"
+            | "نیز"
+            | "سپس"
+            | "پس"
+            | "بعد"
+            | "اکنون"
+            | "هم"
+            | "حتی"
+            | "یا"
+            | "البته"
+            | "ضمنا"
+            | "همینطور"
+    )
+}
+
+/// Words before a head that make it a class noun, not a body's name (14
+/// صندوق, نخستین بانک, دو سازمان).
+fn counted(toks: &[Tok], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).and_then(|p| toks.get(p)) else { return false };
+    if p.kind == TokKind::Num {
+        // شعبه 2 دادگاه, سال 1402 شهرداری: not a count.
+        let small = p.key.len() <= 3;
+        let before = i.checked_sub(2).and_then(|b| toks.get(b)).map_or("", |b| b.key.as_str());
+        return small
+            && !matches!(
+                before,
+                "شعبه"
+                    | "منطقه"
+                    | "ناحیه"
+                    | "واحد"
+                    | "ماده"
+                    | "بند"
+                    | "تبصره"
+                    | "شماره"
+                    | "سال"
+                    | "روز"
+                    | "اصل"
+            );
+    }
+    matches!(
+        p.key.as_str(),
+        "دو" | "سه"
+            | "چهار"
+            | "پنج"
+            | "شش"
+            | "هفت"
+            | "هشت"
+            | "ده"
+            | "نخستین"
+            | "اولین"
+            | "دومین"
+            | "سومین"
+            | "چهارمین"
+            | "پنجمین"
+            | "آخرین"
+            | "برخی"
+            | "تعدادی"
+            | "چندین"
+            | "همه"
+            | "تمام"
+            | "سایر"
+    )
+}
+
 /// An organization name found at a token position.
 #[derive(Clone, Debug)]
 pub(crate) struct OrgMatch {
@@ -77,6 +154,8 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
     let mut end = k;
     let mut words = 0usize;
     let mut used_and = 0u8;
+    // The industry word after «و» that goes on the name, not nested in it.
+    let mut no_nest = usize::MAX;
     let mut j = k;
     while j < toks.len() && words < MAX_COMPLEMENT {
         let t = &toks[j];
@@ -93,7 +172,10 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             // صنعت، معدن و تجارت
             let ok = toks.get(j + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n))
                 && toks.get(j + 2).is_some_and(|n| n.key == "و")
-                && toks.get(j + 3).is_some_and(|n| n.is_word() && !lex::is_boundary(n));
+                && toks
+                    .get(j + 3)
+                    .is_some_and(|n| n.is_word() && !lex::is_boundary(n) && !not_name_word(&n.key))
+                && toks.get(j + 1).is_some_and(|n| !not_name_word(&n.key));
             if ok {
                 // The list «X، Y و Z» closes the name's conjunctions.
                 used_and = 1;
@@ -112,14 +194,22 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
                 break;
             }
             used_and += 1;
+            // نفت و گاز و پتروشیمی X: an industry word inside a company's name.
+            let industry = used_and > 1
+                && HEADS.longest(toks, j + 1).is_some_and(|(_, h)| h.kind == OrgKind::Company)
+                && INDUSTRY.contains(&n.key.as_str());
             if j == k
                 || !n.is_word()
                 || lex::is_boundary(n)
-                || HEADS.longest(toks, j + 1).is_some()
+                || not_name_word(&n.key)
+                || (HEADS.longest(toks, j + 1).is_some() && !industry)
                 || TITLES.longest(toks, j + 1).is_some()
                 || HONORIFICS.longest(toks, j + 1).is_some()
             {
                 break;
+            }
+            if industry {
+                no_nest = j + 1;
             }
             j += 1;
             continue;
@@ -133,7 +223,8 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             end = e.max(j + 1);
             break;
         }
-        let nest_ok = j > k || HEADS.longest(toks, j).is_some_and(|(_, h)| h.needs_complement);
+        let nest_ok =
+            j != no_nest && (j > k || HEADS.longest(toks, j).is_some_and(|(_, h)| h.needs_complement));
         if depth < 3 && nest_ok {
             if let Some(n) = org_at_depth(text, toks, j, depth + 1) {
                 end = n.end;
@@ -172,7 +263,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             )
             || (t.key.ends_with('ا') && lex::FUNCTION.contains(&t.key))
             || TITLES.longest(toks, j).is_some()
-            || HONORIFICS.longest(toks, j).is_some()
+            || (j > k && HONORIFICS.longest(toks, j).is_some())
         {
             break;
         }
@@ -315,6 +406,9 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
     {
         return None;
     }
+    if counted(toks, i) {
+        return None;
+    }
     let (end, nested) = if head.place && *GAZETTEER {
         (place_complement(text, toks, hend).unwrap_or(hend), None)
     } else if head.needs_complement {
@@ -341,6 +435,15 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
     };
     if head.needs_complement && end == hend && !head.bare {
         return None;
+    }
+    // صندوق دولت, خزانه مردم: a generic owner is no name.
+    if end == hend + 1 && nested.is_none() && matches!(toks[hend].key.as_str(), "دولت" | "مردم" | "خود")
+    {
+        return None;
+    }
+    // معاونت فنی شهرداری X: a deputy office is reported as its body.
+    if toks[i].key == "معاونت" && depth == 0 && nested.is_some() {
+        return nested.map(|n| *n);
     }
     let name = match (&head.canonical, end == hend) {
         (Some(c), true) => c.clone(),
@@ -460,6 +563,26 @@ fn holds(long: &str, short: &str) -> bool {
         })
 }
 
+/// True when the words `short` are those of `long` with the last ones
+/// replaced by their initials (سازمان صمت, سازمان صنعت معدن و تجارت).
+fn acronym_of(short: &str, long: &str) -> bool {
+    let Some((head, acr)) = short.rsplit_once(' ') else { return false };
+    let n = acr.chars().count();
+    if !(2..=5).contains(&n) || !starts_with_words(long, head) {
+        return false;
+    }
+    let rest = long[head.len()..].split(' ').filter(|w| !w.is_empty() && *w != "و");
+    let mut initials = rest.map(|w| w.chars().next());
+    let mut acr_chars = acr.chars();
+    loop {
+        match (initials.next(), acr_chars.next()) {
+            (None, None) => return true,
+            (Some(Some(a)), Some(b)) if a == b => {}
+            _ => return false,
+        }
+    }
+}
+
 /// True when `words` starts with the words `first` and more (starts with
 /// «first »).
 fn starts_with_words(words: &str, first: &str) -> bool {
@@ -544,6 +667,9 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             if longer.iter().all(|&b| b == top || holds(&keys[top], &keys[b])) {
                 merged[a] = Some(top);
             }
+        } else if let Some(b) = (0..found.len()).find(|&b| b != a && acronym_of(&keys[a], &keys[b])) {
+            // سازمان صمت → سازمان صنعت، معدن و تجارت
+            merged[a] = Some(b);
         }
     }
     let mut kept = Vec::new();
