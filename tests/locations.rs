@@ -146,6 +146,10 @@ fn areas_outside_the_gazetteer() {
         ("اهالی دهستان گلسفید از این طرح راضی هستند", "گلسفید", K::District),
         ("آبخیزداری در حوضه آبخیز گلرود انجام شد", "گلرود", K::Region),
         ("سیل در حوزه آبریز کارون خسارت زد", "کارون", K::Region),
+        ("سازه در حوضه آبخیز دره سلیمان ساخته شد", "دره سلیمان", K::Region),
+        // the rest of a list after a keyword and a known name
+        ("آبخیزداری در بخش سلفچگان، کهک، قاهان و ونارچ انجام شد", "قاهان", K::District),
+        ("آبخیزداری در بخش سلفچگان، کهک، قاهان و ونارچ انجام شد", "ونارچ", K::District),
     ];
     for (s, name, kind) in table {
         has(s, name, *kind);
@@ -155,5 +159,11 @@ fn areas_outside_the_gazetteer() {
     {
         let f = found(s);
         assert!(f.is_empty(), "«{s}» gave {f:?}");
+    }
+    // a list of everyday words after a known place is no list of places
+    for s in ["در شهر تهران، مردم و مسئولان حضور داشتند.", "در استان قم، دولت و مجلس همکاری کردند."]
+    {
+        let f = found(s);
+        assert_eq!(f.len(), 1, "«{s}» gave {f:?}");
     }
 }

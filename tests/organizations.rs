@@ -173,6 +173,18 @@ fn class_nouns_are_not_bodies() {
         assert!(out.organizations.is_empty(), "{input}: {:?}", out.organizations);
     }
     // a number naming a branch or a year is no count
+    for (input, name) in [
+        ("شورا در تاریخ 1387/2/17 شهرداری تهران را ملزم به تهیه گزارش کرد.", "شهرداری تهران"),
+        ("پروژه‌های نیمه تمام بنیاد مسکن شهرستان دنا افتتاح شد.", "بنیاد مسکن شهرستان دنا"),
+        ("بانک ملت به متقاضیان وام داد.", "بانک ملت"),
+    ] {
+        let out = Extractor::new().extract(input);
+        assert!(
+            out.organizations.iter().any(|o| canon(&o.name) == canon(name)),
+            "{input}: {:?}",
+            out.organizations
+        );
+    }
     let out = Extractor::new().extract("شعبه 2 دادگاه انقلاب حکم را صادر کرد.");
     assert!(
         out.organizations.iter().any(|o| canon(&o.name) == canon("دادگاه انقلاب")),

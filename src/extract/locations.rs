@@ -739,6 +739,8 @@ fn name_like(text: &str, toks: &[Tok], folded: &Folded, i: usize, digits: bool) 
 
 /// Words that may close a village or quarter name (قزل آباد, نو, علیا).
 const SECOND: [&str; 9] = ["اباد", "علیا", "سفلی", "بالا", "پایین", "نو", "کهنه", "بزرگ", "کوچک"];
+/// Landform nouns that start a place name (دره X, کوه X).
+const LANDFORMS: [&str; 8] = ["دره", "کوه", "تنگ", "تنگه", "چشمه", "رود", "دشت", "گردنه"];
 /// Words after which a street name runs on (شهید X Y).
 const TITLES: [&str; 7] = ["شهید", "ایتالله", "امام", "حضرت", "علامه", "دکتر", "سردار"];
 
@@ -840,6 +842,43 @@ impl Scanner<'_> {
         after
     }
 
+    /// An item of a list at word `i`: a gazetteer name, or an unknown name
+    /// that is not an everyday word; its last word.
+    fn list_item(&self, i: usize) -> Option<usize> {
+        match lookup(&self.toks, &self.folded, i) {
+            Some((j, e)) if !e.amb => Some(j),
+            _ => self.unknown_name(i).filter(|&j| {
+                let raw = self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("");
+                j > i || !super::officials::lex::is_everyday(&super::officials::lex::key(raw), true)
+            }),
+        }
+    }
+
+    /// The rest of a list «، Y، Z و W» from word `i`, after a keyword and a
+    /// known name: every item a gazetteer name or an unknown name that is
+    /// not an everyday word, the last one after «و». Pushes the items and
+    /// returns the index after them, or `i` when no such list follows.
+    fn tail_list(&mut self, mut i: usize, kind: LocationKind) -> usize {
+        let start = i;
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        loop {
+            let Some(j) = self.list_item(i) else { return start };
+            items.push((i, j));
+            match self.gap(j) {
+                Gap::Comma if items.len() < 8 => i = j + 1,
+                Gap::Space if word(&self.folded, j + 1) == "و" && self.gap(j + 1) == Gap::Space => {
+                    let Some(jj) = self.list_item(j + 2) else { return start };
+                    items.push((j + 2, jj));
+                    for (a, b) in items {
+                        self.push(a, b, kind, true);
+                    }
+                    return jj + 1;
+                }
+                _ => return start,
+            }
+        }
+    }
+
     fn run(&mut self) {
         let mut i = 0;
         while i < self.toks.len() {
@@ -879,6 +918,10 @@ impl Scanner<'_> {
                 let at = i + 2;
                 let end = match lookup(&self.toks, &self.folded, at) {
                     Some((j, _)) => Some(j),
+                    // دره X, کوه X: a landform word opens a two-word name.
+                    None if LANDFORMS.contains(&word(&self.folded, at)) && self.gap(at) == Gap::Space => {
+                        self.unknown_name(at + 1).or(Some(at))
+                    }
                     None => self.unknown_name(at),
                 };
                 if let Some(j) = end {
@@ -1040,6 +1083,10 @@ impl Scanner<'_> {
                     let kind =
                         if has || kind != LocationKind::Village { kind } else { default_kind(e.kinds) };
                     self.push(i, j, kind, true);
+                    if self.gap(j) == Gap::Comma {
+                        // بخش X، Y، Z و W: the rest of a list after a known name.
+                        return Some(self.tail_list(j + 1, kind));
+                    }
                     return Some(j + 1);
                 }
                 if unknown {

@@ -90,9 +90,14 @@ fn counted(toks: &[Tok], i: usize) -> bool {
     let Some(p) = i.checked_sub(1).and_then(|p| toks.get(p)) else { return false };
     if p.kind == TokKind::Num {
         // شعبه 2 دادگاه, سال 1402 شهرداری: not a count.
-        let small = p.key.len() <= 3;
-        let before = i.checked_sub(2).and_then(|b| toks.get(b)).map_or("", |b| b.key.as_str());
+        let small = p.key.len() <= 3 && p.key.bytes().all(|b| b.is_ascii_digit());
+        let prev = i.checked_sub(2).and_then(|b| toks.get(b));
+        // 1387/2/17 شهرداری: the end of a date.
+        let in_date =
+            prev.is_some_and(|b| matches!(b.kind, TokKind::Punct('/' | '-' | '.')) || b.kind == TokKind::Num);
+        let before = prev.map_or("", |b| b.key.as_str());
         return small
+            && !in_date
             && !matches!(
                 before,
                 "شعبه"
@@ -127,8 +132,6 @@ fn counted(toks: &[Tok], i: usize) -> bool {
             | "برخی"
             | "تعدادی"
             | "چندین"
-            | "همه"
-            | "تمام"
             | "سایر"
     )
 }
