@@ -150,6 +150,8 @@ fn areas_outside_the_gazetteer() {
         // the rest of a list after a keyword and a known name
         ("آبخیزداری در بخش سلفچگان، کهک، قاهان و ونارچ انجام شد", "قاهان", K::District),
         ("آبخیزداری در بخش سلفچگان، کهک، قاهان و ونارچ انجام شد", "ونارچ", K::District),
+        ("باران در بخش‌های کهک، قاهان و ونارچ بارید", "قاهان", K::District),
+        ("باران در بخش‌های قاهان، ونارچ و کهک بارید", "ونارچ", K::District),
     ];
     for (s, name, kind) in table {
         has(s, name, *kind);
@@ -161,8 +163,11 @@ fn areas_outside_the_gazetteer() {
         assert!(f.is_empty(), "«{s}» gave {f:?}");
     }
     // a list of everyday words after a known place is no list of places
-    for s in ["در شهر تهران، مردم و مسئولان حضور داشتند.", "در استان قم، دولت و مجلس همکاری کردند."]
-    {
+    for s in [
+        "در شهر تهران، مردم و مسئولان حضور داشتند.",
+        "در استان قم، دولت و مجلس همکاری کردند.",
+        "در بخش‌های صنعت، تهران و معدن سرمایه‌گذاری شد.",
+    ] {
         let f = found(s);
         assert_eq!(f.len(), 1, "«{s}» gave {f:?}");
     }

@@ -854,20 +854,30 @@ impl Scanner<'_> {
         }
     }
 
+    /// True when words `i..=j` are a gazetteer name that is no common word.
+    fn is_known(&self, i: usize, j: usize) -> bool {
+        lookup(&self.toks, &self.folded, i).is_some_and(|(jj, e)| jj == j && !e.amb)
+    }
+
     /// The rest of a list «، Y، Z و W» from word `i`, after a keyword and a
     /// known name: every item a gazetteer name or an unknown name that is
     /// not an everyday word, the last one after «و». Pushes the items and
     /// returns the index after them, or `i` when no such list follows.
-    fn tail_list(&mut self, mut i: usize, kind: LocationKind) -> usize {
+    fn tail_list(&mut self, mut i: usize, kind: LocationKind, need_known: bool) -> usize {
         let start = i;
         let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut known = !need_known;
         loop {
             let Some(j) = self.list_item(i) else { return start };
+            known |= self.is_known(i, j);
             items.push((i, j));
             match self.gap(j) {
                 Gap::Comma if items.len() < 8 => i = j + 1,
                 Gap::Space if word(&self.folded, j + 1) == "و" && self.gap(j + 1) == Gap::Space => {
                     let Some(jj) = self.list_item(j + 2) else { return start };
+                    if !(known || self.is_known(j + 2, jj)) {
+                        return start;
+                    }
                     items.push((j + 2, jj));
                     for (a, b) in items {
                         self.push(a, b, kind, true);
@@ -897,8 +907,17 @@ impl Scanner<'_> {
                 }
             });
             if let Some(((kind, unknown), at)) = pl {
-                let after =
-                    if self.gap(at - 1) == Gap::Space { self.list(at, kind, unknown, false) } else { at };
+                let after = if self.gap(at - 1) != Gap::Space {
+                    at
+                } else {
+                    // بخش‌های X، Y و Z: unknown names in a list with a known one.
+                    let mixed = if unknown { at } else { self.tail_list(at, kind, true) };
+                    if mixed > at {
+                        mixed
+                    } else {
+                        self.list(at, kind, unknown, false)
+                    }
+                };
                 i = after.max(i + 1);
                 continue;
             }
@@ -1085,7 +1104,7 @@ impl Scanner<'_> {
                     self.push(i, j, kind, true);
                     if self.gap(j) == Gap::Comma {
                         // بخش X، Y، Z و W: the rest of a list after a known name.
-                        return Some(self.tail_list(j + 1, kind));
+                        return Some(self.tail_list(j + 1, kind, false));
                     }
                     return Some(j + 1);
                 }
