@@ -84,6 +84,53 @@ fn not_name_word(k: &str) -> bool {
     )
 }
 
+/// Words a name never runs on into: nouns of compound verbs (افتتاح شد,
+/// واقع در), quantity words, ordinal days (چهاردهم بهمن).
+fn ends_name(k: &str) -> bool {
+    matches!(
+        k,
+        "افتتاح"
+            | "وارد"
+            | "واقع"
+            | "تدوین"
+            | "تخصیص"
+            | "تصویب"
+            | "برگزار"
+            | "مستقر"
+            | "موظف"
+            | "ملزم"
+            | "موفق"
+            | "مابین"
+            | "میان"
+            | "حداقل"
+            | "حداکثر"
+            | "بیش"
+            | "کمتر"
+            | "یکم"
+            | "دوم"
+            | "سوم"
+            | "چهارم"
+            | "پنجم"
+            | "ششم"
+            | "هفتم"
+            | "هشتم"
+            | "نهم"
+            | "دهم"
+            | "یازدهم"
+            | "دوازدهم"
+            | "سیزدهم"
+            | "چهاردهم"
+            | "پانزدهم"
+            | "شانزدهم"
+            | "هفدهم"
+            | "هجدهم"
+            | "هیجدهم"
+            | "نوزدهم"
+            | "بیستم"
+            | "سیام"
+    )
+}
+
 /// Words before a head that make it a class noun, not a body's name (14
 /// صندوق, نخستین بانک, دو سازمان).
 fn counted(toks: &[Tok], i: usize) -> bool {
@@ -205,6 +252,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
                 || !n.is_word()
                 || lex::is_boundary(n)
                 || not_name_word(&n.key)
+                || lex::NOT_GIVEN.contains(&n.key)
                 || (HEADS.longest(toks, j + 1).is_some() && !industry)
                 || TITLES.longest(toks, j + 1).is_some()
                 || HONORIFICS.longest(toks, j + 1).is_some()
@@ -265,6 +313,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
                     | "دهمین"
             )
             || (t.key.ends_with('ا') && lex::FUNCTION.contains(&t.key))
+            || (j > k && ends_name(&t.key))
             || TITLES.longest(toks, j).is_some()
             || (j > k && HONORIFICS.longest(toks, j).is_some())
         {
