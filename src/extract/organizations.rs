@@ -128,6 +128,17 @@ fn ends_name(k: &str) -> bool {
             | "نوزدهم"
             | "بیستم"
             | "سیام"
+            | "متعلق"
+            | "مبنی"
+            | "حاکی"
+            | "تقدیم"
+            | "اختصاص"
+            | "توسط"
+            | "همچنان"
+            | "هستیم"
+            | "هستند"
+            | "برخی"
+            | "خواهان"
     )
 }
 
@@ -253,6 +264,10 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
                 || lex::is_boundary(n)
                 || not_name_word(&n.key)
                 || lex::NOT_GIVEN.contains(&n.key)
+                || n.plural
+                // کشورهای, not حرفه‌ای
+                || (n.key.ends_with("های") && !text.get(n.start..n.end).is_some_and(|w| w.contains('\u{200c}')))
+                || matches!(n.key.as_str(), "عدم" | "میدان" | "خیابان" | "بلوار" | "روند")
                 || (HEADS.longest(toks, j + 1).is_some() && !industry)
                 || TITLES.longest(toks, j + 1).is_some()
                 || HONORIFICS.longest(toks, j + 1).is_some()
