@@ -1091,7 +1091,10 @@ impl Scanner<'_> {
                     }
                 }
                 if let Some((j, e)) = hit {
-                    let has = e.kinds & bit(kind) != 0;
+                    // بخش سرباز: a district named after its county or town.
+                    let town = bit(LocationKind::County) | bit(LocationKind::City);
+                    let has = e.kinds & bit(kind) != 0
+                        || (kind == LocationKind::District && !unknown && e.kinds & town != 0);
                     if (e.amb || kind == LocationKind::Country) && !has {
                         // دهستان کلاته بالا: a common word starts an unknown name.
                         let j = if unknown { self.unknown_name(i) } else { None };
