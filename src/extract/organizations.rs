@@ -374,6 +374,13 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             break;
         }
         if matches!(t.key.as_str(), "استان" | "شهرستان") {
+            // شرکت سرمایه‌گذاری استان مربوطه: a body of each province, no name.
+            if toks
+                .get(j)
+                .is_some_and(|n| matches!(n.key.as_str(), "مربوطه" | "مربوط" | "محل" | "خود" | "دیگر"))
+            {
+                return (k, None);
+            }
             if words > 1 {
                 // «... استان» with no name after it: the province is implied.
                 end = j - 1;
