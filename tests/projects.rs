@@ -291,3 +291,54 @@ fn generic_mentions_are_not_projects() {
         assert!(f.is_empty(), "{s}: {f:?}");
     }
 }
+
+#[test]
+fn future_opening_with_a_deadline_is_under_construction() {
+    use ProjectStatus::*;
+    let table: &[(&str, &str, ProjectStatus)] = &[
+        // A deadline: still being built.
+        (
+            "بیمارستان ۱۲۰ تختخوابی شهر ساوه تا پایان سال به بهره‌برداری می‌رسد.",
+            "بیمارستان 120 تختخوابی شهر ساوه",
+            UnderConstruction,
+        ),
+        ("پل شهید همت تا نیمه اول سال آینده افتتاح می‌شود.", "پل شهید همت", UnderConstruction),
+        (
+            "معاون عمرانی گفت: ورزشگاه شهدای گمنام تا آخر سال‌جاری به بهره برداری خواهد رسید.",
+            "ورزشگاه شهدای گمنام",
+            UnderConstruction,
+        ),
+        ("پارک جنگلی چیتگر سال آینده به بهره‌برداری می‌رسد.", "پارک جنگلی چیتگر", UnderConstruction),
+        ("تونل امیرکبیر در ماه‌های آینده افتتاح خواهد شد.", "تونل امیرکبیر", UnderConstruction),
+        (
+            "تصفیه‌خانه فاضلاب شهر نور تا دو سال آینده به بهره‌برداری برسد.",
+            "تصفیه‌خانه فاضلاب شهر نور",
+            UnderConstruction,
+        ),
+        (
+            "سالن ورزشی شهید بهشتی تا دهه فجر آماده بهره‌برداری می‌شود.",
+            "سالن ورزشی شهید بهشتی",
+            UnderConstruction,
+        ),
+        // A governing افتتاح with a deadline in its clause.
+        (
+            "افتتاح کتابخانه مرکزی شهر یزد تا پایان سال انجام خواهد شد.",
+            "کتابخانه مرکزی شهر یزد",
+            UnderConstruction,
+        ),
+        // A groundbreaking with a deadline: a plan.
+        ("عملیات اجرایی بزرگراه شهید لشگری تا پایان سال آغاز می‌شود.", "بزرگراه شهید لشگری", Planned),
+        // An event, no deadline: an opening.
+        ("همزمان با هفته دولت بیمارستان شهید مطهری به بهره‌برداری می‌رسد.", "بیمارستان شهید مطهری", Opening),
+        ("پل غدیر دوشنبه هفته آینده با حضور وزیر افتتاح می‌شود.", "پل غدیر", Opening),
+        ("در دهه فجر امسال ورزشگاه شهید کشوری افتتاح خواهد شد.", "ورزشگاه شهید کشوری", Opening),
+        // A deadline in the past: what happened stays.
+        ("سد گتوند تا پایان سال گذشته به بهره‌برداری رسید.", "سد گتوند", Opening),
+        ("بیمارستان شهید رجایی تا پایان سال ۱۳۹۸ افتتاح شد.", "بیمارستان شهید رجایی", Opening),
+        ("ورزشگاه شهید وطنی سال بعد به بهره‌برداری رسید.", "ورزشگاه شهید وطنی", Opening),
+    ];
+    for (s, name, status) in table {
+        let f = found(s);
+        assert!(f.contains(&(key(name), Some(*status))), "«{s}»: want {name} {status:?}, got {f:?}");
+    }
+}

@@ -1025,6 +1025,120 @@ fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
     found
 }
 
+/// What a future opening or groundbreaking with a deadline means: the
+/// project is being built, or planned.
+fn future_of(st: ProjectStatus) -> ProjectStatus {
+    match st {
+        ProjectStatus::Opening => ProjectStatus::UnderConstruction,
+        ProjectStatus::Groundbreaking => ProjectStatus::Planned,
+        st => st,
+    }
+}
+
+/// Whether the cue ending at word `j` is in the past tense: its own last
+/// word (افتتاح شد, به بهره‌برداری رسید) or the verb after it
+/// (به بهره‌برداری رسیده است).
+fn past_after(w: &Words, j: usize) -> bool {
+    let past = |f: &str| {
+        matches!(
+            f,
+            "شد" | "شده"
+                | "شدند"
+                | "شدهاند"
+                | "رسید"
+                | "رسیده"
+                | "رسیدند"
+                | "رسیدهاند"
+                | "گردید"
+                | "گردیده"
+                | "یافت"
+                | "یافته"
+        )
+    };
+    // به بهره‌برداری خواهد رسید: a future.
+    let future = j > 0 && matches!(w.f(j - 1), "خواهد" | "خواهند");
+    past(w.f(j)) && !future || j + 1 < w.len() && w.gap(j) == Gap::Space && past(w.f(j + 1))
+}
+
+/// Words after تا that make it a deadline (تا پایان سال, تا نیمه اول سال
+/// آینده, تا خرداد ماه, تا دهه فجر).
+fn deadline_word(f: &str) -> bool {
+    matches!(
+        f,
+        "پایان"
+            | "اخر"
+            | "اواخر"
+            | "انتهای"
+            | "نیمه"
+            | "اوایل"
+            | "ابتدای"
+            | "سال"
+            | "سالهای"
+            | "سالجاری"
+            | "امسال"
+            | "ماههای"
+            | "فصل"
+            | "دهه"
+            | "بهار"
+            | "تابستان"
+            | "پاییز"
+            | "پائیز"
+            | "زمستان"
+            | "فروردین"
+            | "اردیبهشت"
+            | "خرداد"
+            | "تیر"
+            | "مرداد"
+            | "شهریور"
+            | "مهر"
+            | "ابان"
+            | "اذر"
+            | "دی"
+            | "بهمن"
+            | "اسفند"
+    )
+}
+
+/// The clauses (sorted) that set a deadline in the future: تا + a time
+/// (تا پایان سال, تا دو سال آینده), or a coming year (سال آینده, سال‌های
+/// آینده, ماه‌های آتی). A deadline in the past (تا پایان سال گذشته) is none.
+fn deadline_clauses(w: &Words) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let same = |i: usize, k: usize| k < w.len() && w.gap(k - 1) == Gap::Space && w.clause(k) == w.clause(i);
+    for i in 0..w.len() {
+        let f = w.f(i);
+        let hit = match f {
+            "تا" if same(i, i + 1) => {
+                let n = w.f(i + 1);
+                let timed = deadline_word(n)
+                    || cardinal(n).is_some()
+                        && same(i, i + 2)
+                        && matches!(w.f(i + 2), "ماه" | "سال" | "ماهه" | "ساله")
+                    || n.len() == 4 && (n.starts_with("13") || n.starts_with("14")) && cardinal(n).is_some();
+                // تا پایان سال گذشته, تا دو سال پیش: past.
+                timed
+                    && !(i + 2..(i + 7).min(w.len()))
+                        .take_while(|&k| same(i, k))
+                        .any(|k| matches!(w.f(k), "گذشته" | "قبل" | "پیش" | "پارسال" | "سپری" | "اخیر"))
+            }
+            "اینده" | "اتی" | "بعد" if i > 0 && w.gap(i - 1) == Gap::Space => match w.f(i - 1) {
+                "سال" => true,
+                "سالهای" | "ماههای" => f != "بعد",
+                // ماه های آینده written with a space.
+                "های" => {
+                    f != "بعد" && i > 1 && w.gap(i - 2) == Gap::Space && matches!(w.f(i - 2), "سال" | "ماه")
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if hit && out.last() != Some(&w.clause(i)) {
+            out.push(w.clause(i));
+        }
+    }
+    out
+}
+
 /// Whether a number (not a small one) or تعداد comes right before word `i`:
 /// an aggregate (۷۰ پروژه, هزار واحد مسکونی).
 fn aggregate_before(w: &Words, i: usize) -> bool {
@@ -1090,6 +1204,30 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             i += 1;
         }
     }
+
+    // A future opening with a deadline (تا پایان سال به بهره‌برداری می‌رسد)
+    // is a project still being built; a future groundbreaking with one
+    // (تا پایان سال آغاز می‌شود) is a plan. An event with no deadline
+    // (همزمان با هفته دولت افتتاح می‌شود) stays what it says.
+    let deadlines = deadline_clauses(&w);
+    // Clauses with a past opening or groundbreaking (افتتاح شد), sorted.
+    let mut past_clauses: Vec<u32> = Vec::new();
+    for (c, st) in cues.iter_mut() {
+        if !matches!(*st, ProjectStatus::Opening | ProjectStatus::Groundbreaking) {
+            continue;
+        }
+        let end = status.longest(&w, *c).map_or(*c, |(j, _)| j);
+        if past_after(&w, end) {
+            past_clauses.push(w.clause(*c));
+        } else if deadlines.binary_search(&w.clause(*c)).is_ok() {
+            *st = future_of(*st);
+        }
+    }
+    // A governed opening (افتتاح X تا پایان سال) with a deadline in its
+    // clause and no past verb there.
+    let deadline_at = |i: usize| {
+        deadlines.binary_search(&w.clause(i)).is_ok() && past_clauses.binary_search(&w.clause(i)).is_err()
+    };
 
     // The article's usual status: the most frequent cue (the first on a tie).
     let doc_status = {
@@ -1308,6 +1446,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         };
         // (status, how directly the text gives it)
         let (status, strength) = match cand.governed.flatten() {
+            Some(st @ (ProjectStatus::Opening | ProjectStatus::Groundbreaking))
+                if deadline_at(cand.first) =>
+            {
+                (Some(future_of(st)), 5)
+            }
             Some(st) => (Some(st), 5),
             None => [
                 (near(&|c| w.clause(c) == clause), 4),
