@@ -320,7 +320,13 @@ fn future_opening_with_a_deadline_is_under_construction() {
             "سالن ورزشی شهید بهشتی",
             UnderConstruction,
         ),
+        (
+            "مجتمع فرهنگی امام علی تا قبل از مهرماه امسال افتتاح می‌شود.",
+            "مجتمع فرهنگی امام علی",
+            UnderConstruction,
+        ),
         // A governing افتتاح with a deadline in its clause.
+        ("افتتاح سه پایانه مسافربری تا پایان آبان ماه در شیراز", "پایانه مسافربری", UnderConstruction),
         (
             "افتتاح کتابخانه مرکزی شهر یزد تا پایان سال انجام خواهد شد.",
             "کتابخانه مرکزی شهر یزد",
@@ -341,4 +347,22 @@ fn future_opening_with_a_deadline_is_under_construction() {
         let f = found(s);
         assert!(f.contains(&(key(name), Some(*status))), "«{s}»: want {name} {status:?}, got {f:?}");
     }
+}
+
+#[test]
+fn parts_done_so_far_and_plans_on_a_tie() {
+    use ProjectStatus::*;
+    // A count of parts opened so far: the whole is still being built.
+    let s = "وی گفت: طرح نوسازی بافت فرسوده شهر بروجرد ادامه دارد. تاکنون ۴۰۰ واحد از آن به بهره‌برداری رسیده است.";
+    let f = found(s);
+    assert!(f.contains(&(key("طرح نوسازی بافت فرسوده شهر بروجرد"), Some(UnderConstruction))), "{f:?}");
+    // A count of projects opened so far is no part of one.
+    let s = "تاکنون ۲۰ پروژه از جمله پل کابلی شهر رشت افتتاح شده است.";
+    let f = found(s);
+    assert!(f.contains(&(key("پل کابلی شهر رشت"), Some(Opening))), "{f:?}");
+    // The same project budgeted in one clause and built in another, as
+    // directly: the plan gives way.
+    let s = "برای احداث بیمارستان امام خمینی شهر بهار اعتبار در نظر گرفته شد. بیمارستان امام خمینی شهر بهار در حال ساخت است.";
+    let f = found(s);
+    assert!(f.contains(&(key("بیمارستان امام خمینی شهر بهار"), Some(UnderConstruction))), "{f:?}");
 }

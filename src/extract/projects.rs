@@ -1060,6 +1060,27 @@ fn past_after(w: &Words, j: usize) -> bool {
     past(w.f(j)) && !future || j + 1 < w.len() && w.gap(j) == Gap::Space && past(w.f(j + 1))
 }
 
+/// Whether the clause of the cue at word `c` counts the parts done so far
+/// (تاکنون ۱۳۰۰ واحد به بهره‌برداری رسیده است): the whole is still being
+/// built. A count of projects (تاکنون ۲۰ پروژه افتتاح شده) is not a part.
+fn so_far_count(w: &Words, c: usize) -> bool {
+    let clause = w.clause(c);
+    let mut count = false;
+    for k in (c.saturating_sub(12)..c).rev() {
+        if w.clause(k) != clause {
+            return false;
+        }
+        let f = w.f(k);
+        if cardinal(f).is_some() {
+            let noun = w.f(k + 1);
+            count |= !(noun.starts_with("پروژه") || noun.starts_with("طرح"));
+        } else if f == "تاکنون" || f == "کنون" && k > 0 && w.f(k - 1) == "تا" {
+            return count;
+        }
+    }
+    false
+}
+
 /// Words after تا that make it a deadline (تا پایان سال, تا نیمه اول سال
 /// آینده, تا خرداد ماه, تا دهه فجر).
 fn deadline_word(f: &str) -> bool {
@@ -1076,6 +1097,7 @@ fn deadline_word(f: &str) -> bool {
             | "سالهای"
             | "سالجاری"
             | "امسال"
+            | "ماه"
             | "ماههای"
             | "فصل"
             | "دهه"
@@ -1109,15 +1131,23 @@ fn deadline_clauses(w: &Words) -> Vec<u32> {
         let f = w.f(i);
         let hit = match f {
             "تا" if same(i, i + 1) => {
-                let n = w.f(i + 1);
+                // تا قبل از مهرماه: before a time.
+                let at = if matches!(w.f(i + 1), "قبل" | "پیش") && w.f(i + 2) == "از" && same(i, i + 3)
+                {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                let n = w.f(at);
                 let timed = deadline_word(n)
+                    || n.strip_suffix("ماه").is_some_and(deadline_word)
                     || cardinal(n).is_some()
-                        && same(i, i + 2)
-                        && matches!(w.f(i + 2), "ماه" | "سال" | "ماهه" | "ساله")
+                        && same(i, at + 1)
+                        && matches!(w.f(at + 1), "ماه" | "سال" | "ماهه" | "ساله")
                     || n.len() == 4 && (n.starts_with("13") || n.starts_with("14")) && cardinal(n).is_some();
                 // تا پایان سال گذشته, تا دو سال پیش: past.
                 timed
-                    && !(i + 2..(i + 7).min(w.len()))
+                    && !(at + 1..(at + 6).min(w.len()))
                         .take_while(|&k| same(i, k))
                         .any(|k| matches!(w.f(k), "گذشته" | "قبل" | "پیش" | "پارسال" | "سپری" | "اخیر"))
             }
@@ -1217,7 +1247,9 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         let end = status.longest(&w, *c).map_or(*c, |(j, _)| j);
-        if past_after(&w, end) {
+        if *st == ProjectStatus::Opening && so_far_count(&w, *c) {
+            *st = ProjectStatus::UnderConstruction;
+        } else if past_after(&w, end) {
             past_clauses.push(w.clause(*c));
         } else if deadlines.binary_search(&w.clause(*c)).is_ok() {
             *st = future_of(*st);
@@ -1503,7 +1535,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         if let Some((_, idx, strength, _, _)) = same {
             if let Some(p) = out.projects.get_mut(*idx) {
                 // The most direct statement of its status wins.
-                if f.status.is_some() && f.strength > *strength {
+                // On a tie, a plan gives way to any other status: what
+                // was budgeted or planned is also built or opened later.
+                let over_plan = f.strength == *strength
+                    && p.status == Some(ProjectStatus::Planned)
+                    && f.status.is_some_and(|s| s != ProjectStatus::Planned);
+                if f.status.is_some() && (f.strength > *strength || over_plan) {
                     p.status = f.status;
                     *strength = f.strength;
                 }
