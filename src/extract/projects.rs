@@ -1255,6 +1255,23 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             *st = future_of(*st);
         }
     }
+    // قرار است X سه‌شنبه افتتاح شود: what is scheduled is said by the cue
+    // after قرار است in its clause, which alone stands.
+    let scheduled: Vec<usize> = cues
+        .windows(2)
+        .filter(|p| {
+            let (c, next) = (p[0].0, p[1].0);
+            w.f(c) == "قرار"
+                && w.f(c + 1).starts_with("است")
+                && next <= c + 15
+                && w.clause(next) == w.clause(c)
+                && p[1].1 != ProjectStatus::Planned
+        })
+        .map(|p| p[0].0)
+        .collect();
+    if !scheduled.is_empty() {
+        cues.retain(|c| scheduled.binary_search(&c.0).is_err());
+    }
     // A governed opening (افتتاح X تا پایان سال) with a deadline in its
     // clause and no past verb there.
     let deadline_at = |i: usize| {
