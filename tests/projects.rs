@@ -372,3 +372,25 @@ fn parts_done_so_far_and_plans_on_a_tie() {
     let f = found(s);
     assert!(f.contains(&(key("بیمارستان امام خمینی شهر بهار"), Some(UnderConstruction))), "{f:?}");
 }
+
+#[test]
+fn progress_and_intentions() {
+    use ProjectStatus::*;
+    let table: &[(&str, &str, ProjectStatus)] = &[
+        (
+            "بیمارستان ۹۶ تختخوابی شهر زابل از پیشرفت ۸۵ درصدی برخوردار است.",
+            "بیمارستان 96 تختخوابی شهر زابل",
+            UnderConstruction,
+        ),
+        ("پیشرفت فیزیکی سد معشوره ۷۰ درصد است.", "سد معشوره", UnderConstruction),
+        ("در نظر است پارک بانوان شهر قزوین احداث شود.", "پارک بانوان شهر قزوین", Planned),
+        ("شهرداری در نظر دارد کتابخانه شهید مطهری را بازسازی کند.", "کتابخانه شهید مطهری", Planned),
+    ];
+    for (s, name, status) in table {
+        let f = found(s);
+        assert!(f.contains(&(key(name), Some(*status))), "«{s}»: want {name} {status:?}, got {f:?}");
+    }
+    // پیشرفت alone (progress of a city) is no cue.
+    let f = found("پیشرفت شهر یزد مرهون تلاش مردم است و ورزشگاه شهید نصیری افتتاح شد.");
+    assert!(f.contains(&(key("ورزشگاه شهید نصیری"), Some(Opening))), "{f:?}");
+}

@@ -1081,6 +1081,24 @@ fn so_far_count(w: &Words, c: usize) -> bool {
     false
 }
 
+/// Whether پیشرفت at word `i` gives a share done: a number and درصد
+/// after it (پیشرفت ۹۵ درصدی, پیشرفت فیزیکی آن ۶۰ درصد است).
+fn progress_at(w: &Words, i: usize) -> bool {
+    let mut k = i + 1;
+    while k < w.len() && k <= i + 3 && w.gap(k - 1) == Gap::Space && cardinal(w.f(k)).is_none() {
+        if !matches!(w.f(k), "فیزیکی" | "کار" | "آن" | "ان" | "آنها" | "انها" | "پروژه" | "طرح")
+        {
+            return false;
+        }
+        k += 1;
+    }
+    // The number may be a decimal (۹۵.۵) or several words (بیست و پنج).
+    while k < w.len() && k <= i + 8 && (cardinal(w.f(k)).is_some() || w.f(k) == "و") {
+        k += 1;
+    }
+    k > i + 1 && cardinal(w.f(k - 1)).is_some() && w.f(k).starts_with("درصد")
+}
+
 /// Words after تا that make it a deadline (تا پایان سال, تا نیمه اول سال
 /// آینده, تا خرداد ماه, تا دهه فجر).
 fn deadline_word(f: &str) -> bool {
@@ -1231,6 +1249,10 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             i = j + 1;
         } else {
+            // پیشرفت ۹۵ درصدی, پیشرفت فیزیکی ۶۰ درصد: a share built.
+            if w.f(i) == "پیشرفت" && progress_at(&w, i) {
+                cues.push((i, ProjectStatus::UnderConstruction));
+            }
             i += 1;
         }
     }
