@@ -1081,6 +1081,30 @@ fn so_far_count(w: &Words, c: usize) -> bool {
     false
 }
 
+/// Whether the verb right after the cue ending at word `j` is negated
+/// (افتتاح نشد, به بهره‌برداری نرسیده, آغاز نمی‌شود).
+fn negated_after(w: &Words, j: usize) -> bool {
+    if j + 1 >= w.len() || w.gap(j) != Gap::Space {
+        return false;
+    }
+    let f = w.f(j + 1);
+    let verb = f.strip_prefix("نمی").or_else(|| f.strip_prefix("ن")).unwrap_or("");
+    let verb = if verb.is_empty() && f == "نمی" && w.gap(j + 1) == Gap::Space { w.f(j + 2) } else { verb };
+    matches!(
+        verb,
+        "شد" | "شده"
+            | "شود"
+            | "شوند"
+            | "رسید"
+            | "رسیده"
+            | "رسد"
+            | "رسند"
+            | "خواهد"
+            | "گردید"
+            | "گردیده"
+    )
+}
+
 /// Whether پیشرفت at word `i` gives a share done: a number and درصد
 /// after it (پیشرفت ۹۵ درصدی, پیشرفت فیزیکی آن ۶۰ درصد است).
 fn progress_at(w: &Words, i: usize) -> bool {
@@ -1269,8 +1293,10 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         let end = status.longest(&w, *c).map_or(*c, |(j, _)| j);
-        if *st == ProjectStatus::Opening && so_far_count(&w, *c) {
-            *st = ProjectStatus::UnderConstruction;
+        if *st == ProjectStatus::Opening && so_far_count(&w, *c) || negated_after(&w, end) {
+            // Not opened (به بهره‌برداری نرسیده): still being built; not
+            // begun (آغاز نشده): a plan.
+            *st = future_of(*st);
         } else if past_after(&w, end) {
             past_clauses.push(w.clause(*c));
         } else if deadlines.binary_search(&w.clause(*c)).is_ok() {
