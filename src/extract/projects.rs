@@ -1035,29 +1035,32 @@ fn future_of(st: ProjectStatus) -> ProjectStatus {
     }
 }
 
-/// Whether the cue ending at word `j` is in the past tense: its own last
-/// word (افتتاح شد, به بهره‌برداری رسید) or the verb after it
-/// (به بهره‌برداری رسیده است).
-fn past_after(w: &Words, j: usize) -> bool {
-    let past = |f: &str| {
-        matches!(
-            f,
-            "شد" | "شده"
-                | "شدند"
-                | "شدهاند"
-                | "رسید"
-                | "رسیده"
-                | "رسیدند"
-                | "رسیدهاند"
-                | "گردید"
-                | "گردیده"
-                | "یافت"
-                | "یافته"
-        )
-    };
-    // به بهره‌برداری خواهد رسید: a future.
-    let future = j > 0 && matches!(w.f(j - 1), "خواهد" | "خواهند");
-    past(w.f(j)) && !future || j + 1 < w.len() && w.gap(j) == Gap::Space && past(w.f(j + 1))
+/// Whether the cue at word `c` is in the past tense: the first verb from
+/// the word after it on, in its clause, decides (افتتاح شد, به بهره‌برداری
+/// رسیده است, کلنگ ساخت X زده شد; not به بهره‌برداری خواهد رسید, تکمیل
+/// شده و به بهره‌برداری می‌رسد).
+fn past_after(w: &Words, c: usize) -> bool {
+    let clause = w.clause(c);
+    for k in c + 1..(c + 13).min(w.len()) {
+        if w.clause(k) != clause {
+            return false;
+        }
+        match w.f(k) {
+            "شد" | "شدند" | "رسید" | "رسیدند" | "گردید" | "گردیدند" | "یافت" | "یافتند" => {
+                return true
+            }
+            // A participle: past unless a clause of the same sentence goes on.
+            "شده" | "رسیده" | "گردیده" | "یافته" | "شدهاند" | "رسیدهاند" => {
+                return w.f(k + 1) != "و"
+            }
+            "میشود" | "میشوند" | "شود" | "شوند" | "خواهد" | "خواهند" | "میرسد" | "میرسند" | "برسد"
+            | "برسند" | "رسد" | "میگردد" | "گردد" | "است" | "هستند" | "باشد" | "میباشد" | "می" => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the clause of the cue at word `c` counts the parts done so far
@@ -1297,7 +1300,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             // Not opened (به بهره‌برداری نرسیده): still being built; not
             // begun (آغاز نشده): a plan.
             *st = future_of(*st);
-        } else if past_after(&w, end) {
+        } else if past_after(&w, *c) {
             past_clauses.push(w.clause(*c));
         } else if deadlines.binary_search(&w.clause(*c)).is_ok() {
             *st = future_of(*st);
@@ -1558,6 +1561,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             .into_iter()
             .find(|x| x.0.is_some())
             .unwrap_or((None, 0)),
+        };
+        // عملیات اجرایی X ... آغاز شده است: «the works of X» is no event;
+        // the verb after the name in its clause says what happens.
+        let status = match (before, after) {
+            (Some((b, ProjectStatus::Groundbreaking)), Some((c, st)))
+                if strength == 4 && w.f(b) == "عملیات" && w.clause(c) == clause && w.clause(b) == clause =>
+            {
+                Some(st)
+            }
+            _ => status,
         };
         let location = location_of(&w, &cand, &places);
         let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
