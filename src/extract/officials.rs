@@ -60,9 +60,15 @@ fn split_org(text: &str, toks: &[Tok], o: &OrgMatch) -> (Option<String>, String,
 }
 
 /// The role at token `i`, if a title starts there.
+#[inline]
 pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<RoleMatch> {
+    // Most words start no title: known without a call.
     let (te, title) = TITLES.longest(toks, i)?;
-    let title: &Title = title;
+    role_with(text, toks, i, depth, te, title)
+}
+
+/// The role at token `i`, whose title `title` ends at token `te`.
+fn role_with(text: &str, toks: &[Tok], i: usize, depth: u8, te: usize, title: &Title) -> Option<RoleMatch> {
     let mut k = te;
     let mut role = title.text.clone();
     // Modifiers: up to four words (one «و» among them) before a body or a
@@ -287,6 +293,10 @@ fn hard_end(toks: &[Tok], j: usize) -> bool {
 }
 
 fn glued_honorific(key: &str) -> Option<&'static str> {
+    // Every glued honorific starts with سی or میر.
+    if !key.starts_with("سی") && !key.starts_with("میر") {
+        return None;
+    }
     lex::GLUED_HONORIFICS
         .into_iter()
         .find(|h| key.starts_with(h) && key.get(h.len()..).is_some_and(|r| lex::GIVEN.contains(r)))
@@ -564,6 +574,7 @@ fn reporting_follows(toks: &[Tok], mut j: usize) -> bool {
 
 /// True when token `i` starts a clause: start of text, after a sentence end,
 /// or after the comma that closes «به گزارش ...».
+#[inline]
 fn clause_start(toks: &[Tok], i: usize) -> bool {
     if i == 0 {
         return true;
@@ -605,7 +616,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     // Roles and the names beside them.
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].is_word() || claimed[i] {
+        // A role starts with a title: most words start none.
+        if !toks[i].is_word() || claimed[i] || !TITLES.may_start(&toks[i]) {
             i += 1;
             continue;
         }
@@ -914,9 +926,17 @@ fn surnames(c: &mut Collector, claimed: &mut [bool]) {
             at.entry(f.clone()).or_default();
         }
     }
-    for (j, t) in toks.iter().enumerate() {
-        if let Some(v) = at.get_mut(t.key.as_str()) {
-            v.push(j);
+    // The byte lengths of the surnames' first words: most tokens are
+    // passed over without a lookup.
+    let lens = at.keys().fold(0u64, |m, k| m | 1 << (k.len() & 63));
+    if lens != 0 {
+        for (j, t) in toks.iter().enumerate() {
+            if lens & 1 << (t.key.len() & 63) == 0 {
+                continue;
+            }
+            if let Some(v) = at.get_mut(t.key.as_str()) {
+                v.push(j);
+            }
         }
     }
     let mut covered: Vec<(usize, usize)> = c.people.iter().flat_map(|p| p.mentions.iter().copied()).collect();

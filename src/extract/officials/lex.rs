@@ -4,6 +4,7 @@
 
 use crate::lexicon::{entries, rows};
 use crate::model::OrgKind;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
@@ -260,67 +261,90 @@ pub(crate) fn tokens(text: &str) -> Rc<Vec<Tok>> {
     })
 }
 
+/// The char starting at byte `i` of `text` (a char boundary): its code
+/// point, class bits and length. Bytes, not `chars()`: ASCII and the
+/// two-byte U+0600..U+06FF are decoded by hand.
+#[inline]
+fn char_at(text: &str, i: usize) -> (u32, u8, usize) {
+    let b = text.as_bytes();
+    match b.get(i..) {
+        Some(&[x, ..]) if x < 0x80 => (u32::from(x), if x.is_ascii_alphanumeric() { WORD } else { 0 }, 1),
+        Some(&[x @ 0xD8..=0xDB, y, ..]) => {
+            let u = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
+            (u, ARABIC[(u & 0xFF) as usize], 2)
+        }
+        _ => match text.get(i..).and_then(|s| s.chars().next()) {
+            Some(c) => (c as u32, class(c), c.len_utf8()),
+            // Not a char boundary (never, for a valid index): skipped.
+            None => (u32::MAX, 0, 1),
+        },
+    }
+}
+
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let vocab = &*VOCAB;
     let mut toks = Vec::with_capacity(text.len() / 6);
     let mut buf = String::new();
     // The word being read: its start, the end of its last char other than
-    // ZWNJ, and whether its key differs from it.
+    // ZWNJ, whether its key differs from it and whether it is a number.
     let mut word: Option<usize> = None;
     let mut end = 0;
     let mut fold = false;
-    for (i, c) in text.char_indices() {
-        let cl = class(c);
+    let mut num = false;
+    let mut i = 0;
+    while i < text.len() {
+        let (u, cl, n) = char_at(text, i);
         if cl & WORD != 0 {
             // A ZWNJ outside a word is skipped; inside, it is part of it
             // (and dropped from the word's end).
             if word.is_some() {
                 fold |= cl & FOLD != 0;
-                if c != ZWNJ {
-                    end = i + c.len_utf8();
+                if u != ZWNJ as u32 {
+                    end = i + n;
                 }
-            } else if c != ZWNJ {
+            } else if u != ZWNJ as u32 {
                 word = Some(i);
-                end = i + c.len_utf8();
+                end = i + n;
                 fold = cl & FOLD != 0;
+                // ASCII, extended Arabic-Indic and Arabic-Indic digits.
+                num = matches!(u, 0x30..=0x39 | 0x6F0..=0x6F9 | 0x660..=0x669);
             }
+            i += n;
             continue;
         }
         if let Some(s) = word.take() {
-            push_word(&mut toks, vocab, text, s..end, fold, &mut buf);
+            push_word(&mut toks, vocab, text, s..end, fold, num, &mut buf);
         }
-        if c == '\n' || c == '\r' {
+        if u == u32::from(b'\n') || u == u32::from(b'\r') {
             if toks.last().is_none_or(|t: &Tok| t.kind != TokKind::Para) {
-                toks.push(Tok::bare(i, i + c.len_utf8(), TokKind::Para));
+                toks.push(Tok::bare(i, i + n, TokKind::Para));
             }
-        } else if !c.is_whitespace() {
-            toks.push(Tok::bare(i, i + c.len_utf8(), TokKind::Punct(c)));
+        } else if let Some(c) = char::from_u32(u).filter(|c| !c.is_whitespace()) {
+            toks.push(Tok::bare(i, i + n, TokKind::Punct(c)));
         }
+        i += n;
     }
     if let Some(s) = word {
-        push_word(&mut toks, vocab, text, s..end, fold, &mut buf);
+        push_word(&mut toks, vocab, text, s..end, fold, num, &mut buf);
     }
     memo_phrases(&mut toks, &mut buf);
     toks
 }
 
-/// Pushes the word token of `text[r]`; `fold`: its key may differ from it.
+/// Pushes the word token of `text[r]`; `fold`: its key may differ from it;
+/// `num`: it starts with a digit.
 fn push_word(
     toks: &mut Vec<Tok>,
     vocab: &'static Vocab,
     text: &str,
     r: Range<usize>,
     fold: bool,
+    num: bool,
     buf: &mut String,
 ) {
     let Some(w) = text.get(r.clone()) else { return };
-    let Some(c) = w.chars().next() else { return };
-    let kind = if c.is_ascii_digit() || matches!(c, '\u{06F0}'..='\u{06F9}' | '\u{0660}'..='\u{0669}') {
-        TokKind::Num
-    } else {
-        TokKind::Word
-    };
+    let kind = if num { TokKind::Num } else { TokKind::Word };
     let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
     let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
     let k = if fold {
@@ -397,7 +421,8 @@ struct Info {
 /// Every key of every word list and phrase lexicon, with what they say of
 /// it: one lookup per token gives all of it.
 struct Vocab {
-    words: crate::lexicon::FastMap<Box<str>, Info>,
+    /// Keys borrow the data files and lexicons where they can.
+    words: crate::lexicon::FastMap<Cow<'static, str>, Info>,
     /// The flags of the empty key (punctuation).
     empty: u16,
 }
@@ -494,10 +519,10 @@ const LIGHT_VERB_LIST: &[&str] = &[
 ];
 
 static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
-    let mut words: crate::lexicon::FastMap<Box<str>, Info> =
+    let mut words: crate::lexicon::FastMap<Cow<'static, str>, Info> =
         crate::lexicon::FastMap::with_capacity_and_hasher(50_000, Default::default());
-    let mut flag = |k: String, bits: u16| {
-        words.entry(k.into_boxed_str()).or_default().flags |= bits;
+    let mut flag = |k: Cow<'static, str>, bits: u16| {
+        words.entry(k).or_default().flags |= bits;
     };
     let lists: [(&str, WordSet); 8] = [
         (include_str!("../../../data/people/boundaries.txt"), BOUNDARY),
@@ -511,21 +536,22 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     ];
     for (src, set) in lists {
         for e in entries(src) {
-            flag(key(e), set.0);
+            // Most entries are their own key: no copy.
+            flag(if may_fold(e) { Cow::Owned(key(e)) } else { Cow::Borrowed(e) }, set.0);
         }
     }
     for w in LIGHT_VERB_LIST {
-        flag((*w).to_string(), LIGHT_VERBS.0);
+        flag(Cow::Borrowed(w), LIGHT_VERBS.0);
     }
     for k in TITLES.map.keys() {
-        flag(k.clone(), TITLE_KEYS.0);
+        flag(Cow::Borrowed(k), TITLE_KEYS.0);
     }
     for k in HEADS.map.keys() {
-        flag(k.clone(), HEAD_KEYS.0);
+        flag(Cow::Borrowed(k), HEAD_KEYS.0);
     }
     for (bit, set) in [TITLES.starts_of(), HEADS.starts_of(), HONORIFICS.starts_of(), VERBS.starts_of()] {
         for k in set {
-            words.entry(k.as_str().into()).or_default().starts |= bit;
+            words.entry(Cow::Borrowed(k)).or_default().starts |= bit;
         }
     }
     // Given names: the full list less the common words, plus the common
@@ -604,6 +630,13 @@ impl<V> Phrases<V> {
             return None;
         }
         self.longest_at(toks, i, first)
+    }
+
+    /// False when no entry starts with the word token `t` (no lookup for
+    /// a flagged lexicon).
+    #[inline]
+    pub fn may_start(&self, t: &Tok) -> bool {
+        self.bit == 0 || t.starts & self.bit != 0
     }
 
     /// [`Phrases::longest`] past the first-word test.
