@@ -314,7 +314,23 @@ fn glued_honorific(key: &str) -> Option<&'static str> {
 /// The name starting at token `i`. `unknown_ok` accepts a first name not in
 /// the lexicons (strong slots). The match's `strength`: 2 for a common given
 /// name or an honorific, 1 for a name of the full list, 0 otherwise.
+#[inline(always)]
 fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
+    // Outside a strong slot, a name starts with an honorific, a given name
+    // or a glued honorific: most words are none (the full test below says
+    // the same, at the cost of a call).
+    let t = toks.get(i)?;
+    if !unknown_ok
+        && !HONORIFICS.may_start(t)
+        && (!t.is_word() || (!lex::GIVEN.has(t) && glued_honorific(&t.key).is_none()))
+    {
+        return None;
+    }
+    name_at_full(toks, i, unknown_ok)
+}
+
+/// [`name_at`] past its quick test.
+fn name_at_full(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     if i > 0 && lex::FACILITY.has(&toks[i - 1]) {
         return None;
     }
@@ -460,6 +476,9 @@ struct Collector<'t> {
     people: Vec<Person>,
     /// Every word-suffix key of every name (and each surname) → people.
     index: FastMap<Vec<usize>>,
+    /// The byte lengths of the `index` keys (bit `len % 64`): most tokens
+    /// are no key, known without a lookup.
+    index_lens: u64,
 }
 
 /// The keys of the word suffixes of `name` (the whole name included).
@@ -513,6 +532,7 @@ impl Collector<'_> {
                     p.surname = surname;
                     let (keys, sk) = (suffix_keys(&p.name), p.surname.concat());
                     for k in keys.into_iter().chain(std::iter::once(sk)) {
+                        self.index_lens |= 1 << (k.len() & 63);
                         self.index.entry(k).or_default().push(idx);
                     }
                 }
@@ -526,6 +546,7 @@ impl Collector<'_> {
             None => {
                 let idx = self.people.len();
                 for k in suffix_keys(&name).into_iter().chain(std::iter::once(sk.clone())) {
+                    self.index_lens |= 1 << (k.len() & 63);
                     self.index.entry(k).or_default().push(idx);
                 }
                 self.people.push(Person {
@@ -574,7 +595,7 @@ fn reporting_follows(toks: &[Tok], mut j: usize) -> bool {
 
 /// True when token `i` starts a clause: start of text, after a sentence end,
 /// or after the comma that closes «به گزارش ...».
-#[inline]
+#[inline(always)]
 fn clause_start(toks: &[Tok], i: usize) -> bool {
     if i == 0 {
         return true;
@@ -583,23 +604,26 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
     if p.is_sentence_end() {
         return true;
     }
-    if matches!(p.kind, TokKind::Punct('،' | ',')) {
-        // Look back for «به گزارش» in this sentence.
-        let mut j = i - 1;
-        let mut n = 0;
-        while j > 0 && n < 25 {
-            j -= 1;
-            n += 1;
-            let t = &toks[j];
-            if t.is_sentence_end() {
-                break;
-            }
-            if t.key == "گزارش" || t.key == "گفته" {
-                return true;
-            }
-            if matches!(t.kind, TokKind::Punct('،' | ',')) {
-                break;
-            }
+    matches!(p.kind, TokKind::Punct('،' | ',')) && reported_before(toks, i)
+}
+
+/// True when «به گزارش» or «به گفته» stands before the comma ending at
+/// token `i` in its sentence.
+fn reported_before(toks: &[Tok], i: usize) -> bool {
+    let mut j = i.saturating_sub(1);
+    let mut n = 0;
+    while j > 0 && n < 25 {
+        j -= 1;
+        n += 1;
+        let t = &toks[j];
+        if t.is_sentence_end() {
+            break;
+        }
+        if t.key == "گزارش" || t.key == "گفته" {
+            return true;
+        }
+        if matches!(t.kind, TokKind::Punct('،' | ',')) {
+            break;
         }
     }
     false
@@ -609,7 +633,7 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
-    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: FastMap::default() };
+    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: FastMap::default(), index_lens: 0 };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
 
@@ -753,7 +777,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         // A known surname starts here: a mention, not a new person.
-        if c.index.contains_key(toks[i].key.as_str()) {
+        let k = toks[i].key.as_str();
+        if c.index_lens & 1 << (k.len() & 63) != 0 && c.index.contains_key(k) {
             i += 1;
             continue;
         }
