@@ -212,18 +212,26 @@ fn may_fold(word: &str) -> bool {
 
 /// Appends the key of `word` to `out` (see [`key`]).
 fn fold_into(word: &str, out: &mut String) {
-    for c in word.chars() {
-        match c {
-            '\u{200B}'..='\u{200F}' => {}
-            'ئ' | 'ي' | 'ى' => out.push('ی'),
-            'أ' | 'إ' | 'ٱ' => out.push('ا'),
-            'ؤ' => out.push('و'),
-            'ة' | 'ۀ' => out.push('ه'),
-            'ك' => out.push('ک'),
-            '\u{0654}' | '\u{064B}'..='\u{0652}' => {}
-            c => out.push(c),
+    out.reserve(word.len());
+    // Unchanged runs are copied whole.
+    let mut run = 0;
+    for (i, c) in word.char_indices() {
+        let to = match c {
+            '\u{200B}'..='\u{200F}' | '\u{0654}' | '\u{064B}'..='\u{0652}' => None,
+            'ئ' | 'ي' | 'ى' => Some('ی'),
+            'أ' | 'إ' | 'ٱ' => Some('ا'),
+            'ؤ' => Some('و'),
+            'ة' | 'ۀ' => Some('ه'),
+            'ك' => Some('ک'),
+            _ => continue,
+        };
+        out.push_str(word.get(run..i).unwrap_or(""));
+        if let Some(to) = to {
+            out.push(to);
         }
+        run = i + c.len_utf8();
     }
+    out.push_str(word.get(run..).unwrap_or(""));
 }
 
 /// The lookup key of a word: ZWNJ and other joiners dropped, letter
@@ -264,7 +272,7 @@ pub(crate) fn tokens(text: &str) -> Rc<Vec<Tok>> {
 /// The char starting at byte `i` of `text` (a char boundary): its code
 /// point, class bits and length. Bytes, not `chars()`: ASCII and the
 /// two-byte U+0600..U+06FF are decoded by hand.
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> (u32, u8, usize) {
     let b = text.as_bytes();
     match b.get(i..) {
@@ -286,47 +294,41 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let vocab = &*VOCAB;
     let mut toks = Vec::with_capacity(text.len() / 6);
     let mut buf = String::new();
-    // The word being read: its start, the end of its last char other than
-    // ZWNJ, whether its key differs from it and whether it is a number.
-    let mut word: Option<usize> = None;
-    let mut end = 0;
-    let mut fold = false;
-    let mut num = false;
     let mut i = 0;
     while i < text.len() {
         let (u, cl, n) = char_at(text, i);
-        if cl & WORD != 0 {
-            // A ZWNJ outside a word is skipped; inside, it is part of it
-            // (and dropped from the word's end).
-            if word.is_some() {
-                fold |= cl & FOLD != 0;
-                if u != ZWNJ as u32 {
-                    end = i + n;
+        // A ZWNJ outside a word is skipped.
+        if cl & WORD != 0 && u != ZWNJ as u32 {
+            // The word: up to the end of its last char other than ZWNJ;
+            // whether its key differs from it; whether it is a number
+            // (ASCII, extended Arabic-Indic and Arabic-Indic digits).
+            let mut end = i + n;
+            let mut fold = cl & FOLD != 0;
+            let num = matches!(u, 0x30..=0x39 | 0x6F0..=0x6F9 | 0x660..=0x669);
+            let mut j = end;
+            while j < text.len() {
+                let (v, cl, m) = char_at(text, j);
+                if cl & WORD == 0 {
+                    break;
                 }
-            } else if u != ZWNJ as u32 {
-                word = Some(i);
-                end = i + n;
-                fold = cl & FOLD != 0;
-                // ASCII, extended Arabic-Indic and Arabic-Indic digits.
-                num = matches!(u, 0x30..=0x39 | 0x6F0..=0x6F9 | 0x660..=0x669);
+                fold |= cl & FOLD != 0;
+                j += m;
+                if v != ZWNJ as u32 {
+                    end = j;
+                }
             }
-            i += n;
+            push_word(&mut toks, vocab, text, i..end, fold, num, &mut buf);
+            i = j;
             continue;
-        }
-        if let Some(s) = word.take() {
-            push_word(&mut toks, vocab, text, s..end, fold, num, &mut buf);
         }
         if u == u32::from(b'\n') || u == u32::from(b'\r') {
             if toks.last().is_none_or(|t: &Tok| t.kind != TokKind::Para) {
                 toks.push(Tok::bare(i, i + n, TokKind::Para));
             }
-        } else if let Some(c) = char::from_u32(u).filter(|c| !c.is_whitespace()) {
+        } else if let Some(c) = char::from_u32(u).filter(|c| cl & WORD == 0 && !c.is_whitespace()) {
             toks.push(Tok::bare(i, i + n, TokKind::Punct(c)));
         }
         i += n;
-    }
-    if let Some(s) = word {
-        push_word(&mut toks, vocab, text, s..end, fold, num, &mut buf);
     }
     memo_phrases(&mut toks, &mut buf);
     toks
@@ -345,8 +347,9 @@ fn push_word(
 ) {
     let Some(w) = text.get(r.clone()) else { return };
     let kind = if num { TokKind::Num } else { TokKind::Word };
-    let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
-    let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
+    // Both are written with a ZWNJ, which `fold` tells.
+    let verbish = fold && (w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}"));
+    let plural = fold && (w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های"));
     let k = if fold {
         buf.clear();
         fold_into(w, buf);
