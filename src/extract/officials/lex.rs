@@ -911,7 +911,7 @@ pub(crate) fn slice<'a>(text: &'a str, toks: &[Tok], i: usize, j: usize) -> &'a 
 pub(crate) fn canon(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(|c: char| !is_word_char(c)) {
-        out.push_str(&key(w));
+        fold_into(w, &mut out);
     }
     out
 }
@@ -920,14 +920,16 @@ pub(crate) fn canon(s: &str) -> String {
 pub(crate) fn word_keys(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(|c: char| !is_word_char(c)) {
-        let k = key(w);
-        if k.is_empty() {
-            continue;
-        }
+        // The key is folded in place; an empty one takes its space back.
+        let mark = out.len();
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&k);
+        let at = out.len();
+        fold_into(w, &mut out);
+        if out.len() == at {
+            out.truncate(mark);
+        }
     }
     out
 }
@@ -954,5 +956,16 @@ mod tests {
         assert_eq!(keys, ["میشود", "", "کتابها", "۱۲", "", "و"]);
         assert!(t[0].verbish && t[2].plural && t[3].kind == TokKind::Num && t[4].kind == TokKind::Para);
         assert_eq!(&"می‌شود، كتاب‌ها"[t[2].start..t[2].end], "كتاب‌ها");
+    }
+
+    #[test]
+    fn phrase_keys_fold_in_place() {
+        for s in ["استانداری  فارس", "شهرداری‌ها، قم", " ، ", "", "كتاب ‌ مهمّ", "‌"]
+        {
+            let split = || s.split(|c: char| !is_word_char(c)).map(key);
+            let words: Vec<String> = split().filter(|k| !k.is_empty()).collect();
+            assert_eq!(word_keys(s), words.join(" "), "{s:?}");
+            assert_eq!(canon(s), split().collect::<String>(), "{s:?}");
+        }
     }
 }
