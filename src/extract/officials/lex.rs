@@ -968,4 +968,147 @@ mod tests {
             assert_eq!(canon(s), split().collect::<String>(), "{s:?}");
         }
     }
+
+    /// The key as the first tokenizer computed it, char by char.
+    fn reference_key(word: &str) -> String {
+        let mut k = String::new();
+        for c in word.chars() {
+            match c {
+                '\u{200B}'..='\u{200F}' => {}
+                'ئ' | 'ي' | 'ى' => k.push('ی'),
+                'أ' | 'إ' | 'ٱ' => k.push('ا'),
+                'ؤ' => k.push('و'),
+                'ة' | 'ۀ' => k.push('ه'),
+                'ك' => k.push('ک'),
+                '\u{0654}' | '\u{064B}'..='\u{0652}' => {}
+                c => k.push(c),
+            }
+        }
+        k
+    }
+
+    type Plain = (usize, usize, String, TokKind, bool, bool);
+
+    /// The first tokenizer (a peekable char loop), as plain tuples.
+    fn reference_tokens(text: &str) -> Vec<Plain> {
+        let mut toks: Vec<Plain> = Vec::new();
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c == '\n' || c == '\r' {
+                if toks.last().is_none_or(|t| t.3 != TokKind::Para) {
+                    toks.push((i, i + c.len_utf8(), String::new(), TokKind::Para, false, false));
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            if is_word_char(c) && c != ZWNJ {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+                let w = text[i..end].trim_end_matches(ZWNJ);
+                let num =
+                    c.is_ascii_digit() || matches!(c, '\u{06F0}'..='\u{06F9}' | '\u{0660}'..='\u{0669}');
+                let kind = if num { TokKind::Num } else { TokKind::Word };
+                let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
+                let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
+                toks.push((i, i + w.len(), reference_key(w), kind, verbish, plural));
+                continue;
+            }
+            if c != ZWNJ {
+                toks.push((i, i + c.len_utf8(), String::new(), TokKind::Punct(c), false, false));
+            }
+        }
+        toks
+    }
+
+    #[test]
+    fn tokenizer_matches_the_first_one() {
+        let pieces = [
+            "م",
+            "ی",
+            "ن",
+            "\u{200C}",
+            " ",
+            "\n",
+            "\r",
+            "ك",
+            "ي",
+            "ة",
+            "۱",
+            "1",
+            "a",
+            "،",
+            ".",
+            "😀",
+            "\u{200D}",
+            "\u{064B}",
+            "ها",
+            "ا",
+            "ئ",
+            "ۀ",
+            "\t",
+            "é",
+            "\u{A0}",
+            "رئیس‌جمهور",
+            "می‌گوید",
+            "سخنگوی",
+            "استاندار",
+            "آقای",
+            "گفت",
+            "شهرداری",
+            "ٱ",
+            "\u{0654}",
+            "«",
+            "»",
+            ":",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let toks = tokenize(&text);
+            let plain: Vec<Plain> = toks
+                .iter()
+                .map(|t| (t.start, t.end, t.key.to_string(), t.kind, t.verbish, t.plural))
+                .collect();
+            assert_eq!(plain, reference_tokens(&text), "{text:?}");
+            for (i, t) in toks.iter().enumerate() {
+                // Flags and phrase starts as lookups of the key would give.
+                assert_eq!(
+                    t.flags,
+                    if t.is_word() || t.kind == TokKind::Num { flags_of(&t.key) } else { VOCAB.empty }
+                );
+                let may = |p: &FastSet| t.is_word() && p.contains(t.key.as_str());
+                assert_eq!(t.starts & TITLES.bit != 0, may(&TITLES.prefixes));
+                assert_eq!(t.starts & VERBS.bit != 0, may(&VERBS.prefixes));
+                // Memoized matches are the ones found by lookups, on the
+                // whole stream and on a prefix of it.
+                for n in [toks.len(), i + 1, i + 2] {
+                    let part = &toks[..n.min(toks.len())];
+                    let scan = |p: &Phrases<String>| {
+                        if t.is_word() && p.prefixes.contains(t.key.as_str()) {
+                            p.scan(part, i, &mut String::new()).map(|(e, v)| (e, p.values[v].clone()))
+                        } else {
+                            None
+                        }
+                    };
+                    let memo = |p: &Phrases<String>| p.longest(part, i).map(|(e, v)| (e, v.clone()));
+                    assert_eq!(memo(&VERBS), scan(&VERBS));
+                    assert_eq!(memo(&HONORIFICS), scan(&HONORIFICS));
+                }
+            }
+        }
+    }
 }
