@@ -292,11 +292,18 @@ fn hard_end(toks: &[Tok], j: usize) -> bool {
         || HEADS.longest(toks, j).is_some()
 }
 
+#[inline(always)]
 fn glued_honorific(key: &str) -> Option<&'static str> {
-    // Every glued honorific starts with سی or میر.
+    // Every glued honorific starts with سی or میر: most words are known
+    // without a call.
     if !key.starts_with("سی") && !key.starts_with("میر") {
         return None;
     }
+    glued_honorific_at(key)
+}
+
+/// [`glued_honorific`] of a key starting like one.
+fn glued_honorific_at(key: &str) -> Option<&'static str> {
     lex::GLUED_HONORIFICS
         .into_iter()
         .find(|h| key.starts_with(h) && key.get(h.len()..).is_some_and(|r| lex::GIVEN.contains(r)))
