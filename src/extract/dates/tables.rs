@@ -266,3 +266,54 @@ pub(super) static STARTERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     ]);
     set
 });
+
+/// The bucket of a word in [`STARTER_LENGTHS`], from its first four and
+/// last two bytes. Any function of the word would keep the test exact (a
+/// starter equal to the word is in its bucket); this one spreads words well.
+#[inline]
+fn starter_bucket(word: &str) -> usize {
+    let b = word.as_bytes();
+    let head = match b {
+        [w, x, y, z, ..] => u32::from_le_bytes([*w, *x, *y, *z]),
+        _ => b.iter().fold(0, |h, &x| (h << 8) | u32::from(x)),
+    };
+    let tail = match b {
+        [.., y, z] => (u32::from(*y) << 8) | u32::from(*z),
+        _ => 0,
+    };
+    let h = (head ^ tail.rotate_left(16)).wrapping_mul(0x9E37_79B9);
+    (h >> (32 - STARTER_BITS)) as usize
+}
+
+const STARTER_BITS: u32 = 14;
+
+/// For each bucket, one bit per byte length (the last bit for 31 and more)
+/// of the [`STARTERS`] in it: most words are rejected without hashing.
+static STARTER_LENGTHS: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    let mut masks = vec![0u32; 1 << STARTER_BITS];
+    for w in STARTERS.iter() {
+        masks[starter_bucket(w)] |= 1 << w.len().min(31);
+    }
+    masks
+});
+
+/// The test "is this word one of the [`STARTERS`]", with the tables
+/// fetched once per document rather than once per word.
+#[derive(Clone, Copy)]
+pub(super) struct StarterTest {
+    lengths: &'static [u32],
+    set: &'static FastSet<&'static str>,
+}
+
+impl StarterTest {
+    pub fn new() -> StarterTest {
+        StarterTest { lengths: &STARTER_LENGTHS, set: &STARTERS }
+    }
+
+    /// Whether `word` is one of the [`STARTERS`].
+    #[inline]
+    pub fn is(&self, word: &str) -> bool {
+        self.lengths.get(starter_bucket(word)).is_some_and(|m| m & (1 << word.len().min(31)) != 0)
+            && self.set.contains(word)
+    }
+}
