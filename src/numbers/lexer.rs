@@ -143,6 +143,19 @@ static ARABIC_LETTER_PAIRS: LazyLock<[u64; 1024]> = LazyLock::new(|| {
     bits
 });
 
+/// The byte length of the run of two-byte Arabic letters at the start of
+/// `bytes`: one table test per letter.
+#[inline]
+fn arabic_letters_len(bytes: &[u8], pairs: &[u64; 1024]) -> usize {
+    2 * bytes
+        .chunks_exact(2)
+        .take_while(|p| {
+            let k = (usize::from(p[0]) << 8) | usize::from(p[1]);
+            pairs[k >> 6] & (1 << (k & 63)) != 0
+        })
+        .count()
+}
+
 /// The end of the run of letters and ZWNJ that starts at `i`, and whether
 /// the run holds a ZWNJ.
 #[inline(always)]
@@ -150,13 +163,7 @@ fn word_run_end(text: &str, classes: &[Class; 384], pairs: &[u64; 1024], mut i: 
     let bytes = text.as_bytes();
     let mut zwnj = false;
     loop {
-        while let Some(&[b0, b1]) = bytes.get(i..i + 2) {
-            let k = (usize::from(b0) << 8) | usize::from(b1);
-            if pairs[k >> 6] & (1 << (k & 63)) == 0 {
-                break;
-            }
-            i += 2;
-        }
+        i += arabic_letters_len(bytes.get(i..).unwrap_or_default(), pairs);
         let Some(&b0) = bytes.get(i) else { break };
         if b0.is_ascii_alphabetic() {
             i += 1;

@@ -164,22 +164,28 @@ static FIRST_PAIRS: LazyLock<Vec<u64>> = LazyLock::new(|| {
 /// A prefix begins like the word, except one made only of و (the
 /// conjunction, glued by ZWNJ: `و‌پنج`); and every split begins with a
 /// word of the table (a morpheme, a whole segment or the base of an ordinal).
-#[inline]
+#[inline(always)]
 pub(crate) fn may_hold_number(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    // The common case, two letters of the Arabic block and no و first:
-    // one bit test decides may_begin.
-    if let Some(a) = lead_slot(bytes).filter(|&a| a != VAV) {
-        return match lead_slot(bytes.get(2..).unwrap_or_default()) {
-            Some(b) => pair_may_begin(a, b) && starts_with_entry(word),
-            None => false,
-        };
+    match word.as_bytes() {
+        // The common case, two letters of the Arabic block and no و first:
+        // one bit test decides may_begin.
+        [b0 @ 0xD8..=0xDB, b1, b2 @ 0xD8..=0xDB, b3, ..] if !(*b0 == 0xD9 && *b1 == 0x88) => {
+            let a = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+            let b = (usize::from(b2 & 0x03) << 6) | usize::from(b3 & 0x3F);
+            pair_may_begin(a, b) && starts_with_entry(word)
+        }
+        _ => may_hold_number_slow(word),
     }
+}
+
+/// [`may_hold_number`] for the other words (و first, one char, other scripts).
+#[inline(never)]
+fn may_hold_number_slow(word: &str) -> bool {
     (may_begin(word) || word.trim_start_matches('و').starts_with('\u{200C}')) && starts_with_entry(word)
 }
 
 /// Whether some number word begins with the chars of slots `a` and `b`.
-#[inline]
+#[inline(always)]
 fn pair_may_begin(a: usize, b: usize) -> bool {
     let i = a * 256 + b;
     FIRST_PAIRS[i / 64] & (1 << (i % 64)) != 0
@@ -188,7 +194,9 @@ fn pair_may_begin(a: usize, b: usize) -> bool {
 /// True when some word of the table is a prefix of `word`.
 fn starts_with_entry(word: &str) -> bool {
     let Some(group) = lead_slot(word.as_bytes()).and_then(|i| BY_FIRST.get(i)) else { return false };
-    group.iter().any(|(k, _)| word.starts_with(k))
+    // Short keys: compared inline rather than through memcmp.
+    let w = word.as_bytes();
+    group.iter().any(|(k, _)| k.len() <= w.len() && k.bytes().zip(w).all(|(x, &y)| x == y))
 }
 
 /// The slot of و.
