@@ -242,6 +242,11 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
             continue;
         }
         if class == Class::Letter {
+            // Outside a chunk, a word no number can begin is only skipped.
+            if buf.is_empty() && words::surely_no_number(text.as_bytes().get(i..).unwrap_or_default()) {
+                i = word_run_end(text, classes, pairs, i).0;
+                continue;
+            }
             let start = i;
             let (end, has_zwnj) = word_run_end(text, classes, pairs, i);
             // Trailing ZWNJs belong to the run but not to the word.

@@ -178,6 +178,25 @@ pub(crate) fn may_hold_number(word: &str) -> bool {
     }
 }
 
+/// True when the word starting `bytes` is surely neither a number word
+/// ([`may_hold_number`] false) nor a separate ordinal suffix (ام, امین,
+/// مین), from its first two letters alone.
+#[inline(always)]
+pub(crate) fn surely_no_number(bytes: &[u8]) -> bool {
+    match bytes {
+        // Not و first, not ام, not می.
+        [b0 @ 0xD8..=0xDB, b1, b2 @ 0xD8..=0xDB, b3, ..]
+            if !(*b0 == 0xD9 && *b1 == 0x88)
+                && !matches!([*b0, *b1, *b2, *b3], [0xD8, 0xA7, 0xD9, 0x85] | [0xD9, 0x85, 0xDB, 0x8C]) =>
+        {
+            let a = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+            let b = (usize::from(b2 & 0x03) << 6) | usize::from(b3 & 0x3F);
+            !pair_may_begin(a, b)
+        }
+        _ => false,
+    }
+}
+
 /// [`may_hold_number`] for the other words (و first, one char, other scripts).
 #[inline(never)]
 fn may_hold_number_slow(word: &str) -> bool {
