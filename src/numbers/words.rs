@@ -186,8 +186,10 @@ pub(crate) fn surely_no_number(bytes: &[u8]) -> bool {
     match bytes {
         // Not و first, not ام, not می.
         [b0 @ 0xD8..=0xDB, b1, b2 @ 0xD8..=0xDB, b3, ..]
-            if !(*b0 == 0xD9 && *b1 == 0x88)
-                && !matches!([*b0, *b1, *b2, *b3], [0xD8, 0xA7, 0xD9, 0x85] | [0xD9, 0x85, 0xDB, 0x8C]) =>
+            if !matches!(
+                [*b0, *b1, *b2, *b3],
+                [0xD9, 0x88, _, _] | [0xD8, 0xA7, 0xD9, 0x85] | [0xD9, 0x85, 0xDB, 0x8C]
+            ) =>
         {
             let a = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
             let b = (usize::from(b2 & 0x03) << 6) | usize::from(b3 & 0x3F);
