@@ -144,16 +144,28 @@ static ARABIC_LETTER_PAIRS: LazyLock<[u64; 1024]> = LazyLock::new(|| {
 });
 
 /// The byte length of the run of two-byte Arabic letters at the start of
-/// `bytes`: one table test per letter.
+/// `bytes`: one table test per letter, two letters per step.
 #[inline]
 fn arabic_letters_len(bytes: &[u8], pairs: &[u64; 1024]) -> usize {
-    2 * bytes
-        .chunks_exact(2)
-        .take_while(|p| {
-            let k = (usize::from(p[0]) << 8) | usize::from(p[1]);
-            pairs[k >> 6] & (1 << (k & 63)) != 0
-        })
-        .count()
+    let letter = |b0: u8, b1: u8| {
+        let k = (usize::from(b0) << 8) | usize::from(b1);
+        pairs[k >> 6] & (1 << (k & 63)) != 0
+    };
+    let mut n = 0;
+    let mut quads = bytes.chunks_exact(4);
+    for q in &mut quads {
+        if !letter(q[0], q[1]) {
+            return n;
+        }
+        if !letter(q[2], q[3]) {
+            return n + 2;
+        }
+        n += 4;
+    }
+    match quads.remainder() {
+        [b0, b1, ..] if letter(*b0, *b1) => n + 2,
+        _ => n,
+    }
 }
 
 /// The end of the run of letters and ZWNJ that starts at `i`, and whether

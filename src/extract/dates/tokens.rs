@@ -111,18 +111,37 @@ fn class_at(text: &str, classes: &[Class; 384], i: usize) -> Option<(Class, usiz
     Some((class_of(c), c.len_utf8()))
 }
 
+/// The byte length of the run of two-byte Arabic letters at the start of
+/// `bytes`: one table test per letter, two letters per step.
+#[inline]
+fn arabic_letters_len(bytes: &[u8], pairs: &[u64; 1024]) -> usize {
+    let letter = |b0: u8, b1: u8| {
+        let k = (usize::from(b0) << 8) | usize::from(b1);
+        pairs[k >> 6] & (1 << (k & 63)) != 0
+    };
+    let mut n = 0;
+    let mut quads = bytes.chunks_exact(4);
+    for q in &mut quads {
+        if !letter(q[0], q[1]) {
+            return n;
+        }
+        if !letter(q[2], q[3]) {
+            return n + 2;
+        }
+        n += 4;
+    }
+    match quads.remainder() {
+        [b0, b1, ..] if letter(*b0, *b1) => n + 2,
+        _ => n,
+    }
+}
+
 /// The end of the run of letters from `i`.
 #[inline]
 fn letter_run_end(text: &str, classes: &[Class; 384], pairs: &[u64; 1024], mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        while let Some(&[b0, b1]) = bytes.get(i..i + 2) {
-            let k = (usize::from(b0) << 8) | usize::from(b1);
-            if pairs[k >> 6] & (1 << (k & 63)) == 0 {
-                break;
-            }
-            i += 2;
-        }
+        i += arabic_letters_len(bytes.get(i..).unwrap_or_default(), pairs);
         let Some(&b0) = bytes.get(i) else { return i };
         if b0.is_ascii_alphabetic() {
             i += 1;
