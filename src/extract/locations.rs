@@ -12,6 +12,7 @@
 use super::Doc;
 use crate::lexicon::{entries, is_word_char, rows};
 use crate::model::{Extraction, Location, LocationKind};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 pub(crate) use crate::lexicon::{FastMap, FastSet};
@@ -40,9 +41,10 @@ struct Entry {
 }
 
 struct Gazetteer {
-    map: HashMap<String, Entry>,
-    /// Every prefix of every key (to stop extending a lookup early).
-    prefixes: HashSet<String>,
+    /// Every key (with its entry) and every proper prefix of a key (None):
+    /// one probe per word both says whether a longer name may follow and
+    /// finds the entry.
+    names: HashMap<String, Option<Entry>>,
     /// Folded words that cannot be part of a name.
     stop: HashSet<String>,
     /// Folded first words of square names (میدان آزادی).
@@ -84,20 +86,113 @@ fn kind_of(s: &str) -> Option<LocationKind> {
     })
 }
 
+/// What folding does to a character of the Arabic block (U+0600..U+06FF),
+/// indexed by its low byte: keep it, drop it, or write another letter.
+const FOLD_KEEP: u8 = 0;
+const FOLD_DROP: u8 = 1;
+/// Replacements, by action code minus 2.
+const FOLD_TO: [char; 5] = ['ا', 'و', 'ی', 'ه', 'ک'];
+/// An ASCII capital: lower-cased.
+const FOLD_LOWER: u8 = 7;
+
+const fn arabic_fold_table() -> [u8; 256] {
+    let mut t = [FOLD_KEEP; 256];
+    // ء, the hamza marks U+0654/U+0655 and the harakat U+064B..U+065F, U+0670.
+    t[0x21] = FOLD_DROP;
+    let mut i = 0x4B;
+    while i <= 0x5F {
+        t[i] = FOLD_DROP;
+        i += 1;
+    }
+    t[0x70] = FOLD_DROP;
+    // آ أ إ ٱ -> ا
+    t[0x22] = 2;
+    t[0x23] = 2;
+    t[0x25] = 2;
+    t[0x71] = 2;
+    // ؤ -> و
+    t[0x24] = 3;
+    // ئ ي ى -> ی
+    t[0x26] = 4;
+    t[0x4A] = 4;
+    t[0x49] = 4;
+    // ة ۀ -> ه
+    t[0x29] = 5;
+    t[0xC0] = 5;
+    // ك -> ک
+    t[0x43] = 6;
+    t
+}
+
+static ARABIC_FOLD: [u8; 256] = arabic_fold_table();
+
+/// The low byte of the Arabic-block character whose two-byte UTF-8 form
+/// starts at `i` (lead byte 0xD8..=0xDB), if one does.
+#[inline]
+fn arabic_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..i + 2) {
+        Some(&[b0 @ 0xD8..=0xDB, b1]) => Some((usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F)),
+        _ => None,
+    }
+}
+
+/// The UTF-8 length of the character at byte `i` of `s` (a char boundary)
+/// and what folding does to it: [`FOLD_KEEP`], [`FOLD_DROP`], an index
+/// into [`FOLD_TO`] plus 2, or [`FOLD_LOWER`].
+#[inline]
+fn fold_action(s: &str, i: usize) -> (usize, u8) {
+    let bytes = s.as_bytes();
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => {
+            let action = match b {
+                b' ' | b'-' => FOLD_DROP,
+                b'A'..=b'Z' => FOLD_LOWER,
+                _ => FOLD_KEEP,
+            };
+            (1, action)
+        }
+        _ => match arabic_at(bytes, i) {
+            Some(lo) => (2, ARABIC_FOLD[lo]),
+            None => {
+                let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\0');
+                (c.len_utf8(), if matches!(c, '\u{200C}' | '\u{200D}') { FOLD_DROP } else { FOLD_KEEP })
+            }
+        },
+    }
+}
+
 /// Appends the folded form of `s` to `out`: no spaces or ZWNJ, alef forms
 /// unified, hamza dropped.
+///
+/// Most words are already folded: unchanged runs are copied whole, and
+/// only the characters that change are pushed one by one.
 fn fold_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            ' ' | '\u{200C}' | '\u{200D}' | 'ء' | '\u{0654}' | '\u{0655}' | '-' => {}
-            'آ' | 'أ' | 'إ' | 'ٱ' => out.push('ا'),
-            'ؤ' => out.push('و'),
-            'ئ' | 'ي' | 'ى' => out.push('ی'),
-            'ة' | 'ۀ' => out.push('ه'),
-            'ك' => out.push('ک'),
-            c if ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' => {}
-            c => out.push(c.to_ascii_lowercase()),
+    let mut run = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let (len, action) = fold_action(s, i);
+        if action != FOLD_KEEP {
+            out.push_str(s.get(run..i).unwrap_or(""));
+            fold_one(s, i, action, out);
+            run = i + len;
         }
+        i += len;
+    }
+    out.push_str(s.get(run..).unwrap_or(""));
+}
+
+/// Appends the folded form of the character at byte `i` of `s`, which
+/// folding changes by `action` (not [`FOLD_KEEP`]).
+#[inline]
+fn fold_one(s: &str, i: usize, action: u8, out: &mut String) {
+    match action {
+        FOLD_DROP => {}
+        FOLD_LOWER => {
+            if let Some(&b) = s.as_bytes().get(i) {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        a => out.extend(FOLD_TO.get(usize::from(a).wrapping_sub(2))),
     }
 }
 
@@ -153,17 +248,19 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
             e.amb = true;
         }
     }
-    let mut prefixes = HashSet::default();
+    let mut names: HashMap<String, Option<Entry>> = HashMap::default();
     for key in map.keys() {
         for (i, _) in key.char_indices().skip(1) {
-            prefixes.insert(key[..i].to_string());
+            names.entry(key[..i].to_string()).or_insert(None);
         }
-        prefixes.insert(key.clone());
+    }
+    for (key, e) in map {
+        names.insert(key, Some(e));
     }
     let stop = entries(WORDS).map(fold).collect();
     let squares = entries(SQUARES).filter_map(|l| l.split(' ').next()).map(fold).collect();
     let squares2 = entries(SQUARES).filter(|l| l.contains(' ')).map(fold).collect();
-    Gazetteer { map, prefixes, stop, squares, squares2 }
+    Gazetteer { names, stop, squares, squares2 }
 });
 
 /// The kind a gazetteer name has when nothing says which.
@@ -224,17 +321,126 @@ fn word_char(c: char) -> bool {
     }
 }
 
-/// The words of `text` from byte `from` on, at most `limit` of them.
-pub(crate) fn tokenize(text: &str, from: usize, limit: usize) -> Vec<Tok> {
+/// What a character is to the tokenizer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// Part of a word.
+    Word,
+    /// ZWNJ: inside a word only.
+    Zwnj,
+    /// ، or ,
+    Comma,
+    /// A line break.
+    Newline,
+    /// Other white space.
+    Space,
+    /// Anything else.
+    Other,
+}
+
+/// The class of a character (the slow path of [`class_at`]).
+fn class_of(c: char) -> Class {
+    match c {
+        '\u{200C}' => Class::Zwnj,
+        '،' | ',' => Class::Comma,
+        '\n' | '\r' => Class::Newline,
+        c if word_char(c) => Class::Word,
+        c if c.is_whitespace() => Class::Space,
+        _ => Class::Other,
+    }
+}
+
+/// [`class_of`] for every ASCII character and every character of the
+/// Arabic block, by code point (ASCII) or low byte (Arabic).
+///
+/// `ascii_fold` and `arabic_fold` say, for the same characters, whether
+/// one continues a word ([`IN_WORD`]) and what folding does to it (the low
+/// bits, as [`fold_action`]): one load per character in [`fold_word`].
+struct ClassTables {
+    ascii: [Class; 128],
+    arabic: [Class; 256],
+    ascii_fold: [u8; 128],
+    arabic_fold: [u8; 256],
+}
+
+/// Flag of `ClassTables::*_fold`: the character continues a word.
+const IN_WORD: u8 = 0x80;
+
+static CLASSES: LazyLock<ClassTables> = LazyLock::new(|| {
+    let mut t = ClassTables {
+        ascii: [Class::Other; 128],
+        arabic: [Class::Other; 256],
+        ascii_fold: [0; 128],
+        arabic_fold: [0; 256],
+    };
+    let mut buf = [0u8; 4];
+    for i in 0..128u32 {
+        let c = char::from_u32(i).unwrap_or('\0');
+        t.ascii[i as usize] = class_of(c);
+        let in_word = matches!(class_of(c), Class::Word | Class::Zwnj);
+        t.ascii_fold[i as usize] =
+            fold_action(c.encode_utf8(&mut buf), 0).1 | if in_word { IN_WORD } else { 0 };
+    }
+    for i in 0..256u32 {
+        let c = char::from_u32(0x600 + i).unwrap_or('\0');
+        t.arabic[i as usize] = class_of(c);
+        let in_word = matches!(class_of(c), Class::Word | Class::Zwnj);
+        t.arabic_fold[i as usize] =
+            fold_action(c.encode_utf8(&mut buf), 0).1 | if in_word { IN_WORD } else { 0 };
+    }
+    t
+});
+
+/// The class and UTF-8 length of the character at byte `i` of `text` (a
+/// char boundary), by table for ASCII and the Arabic block.
+#[inline]
+fn class_at(tables: &ClassTables, text: &str, i: usize) -> (Class, usize) {
+    let bytes = text.as_bytes();
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => (tables.ascii[usize::from(b)], 1),
+        Some(_) => match arabic_at(bytes, i) {
+            Some(lo) => (tables.arabic[lo], 2),
+            None => match text.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (class_of(c), c.len_utf8()),
+                None => (Class::Other, 1),
+            },
+        },
+        None => (Class::Other, 1),
+    }
+}
+
+/// The words of `text` from byte `from` on (at most `limit` of them) and
+/// their folded forms, found in one pass over the characters.
+pub(crate) fn words(text: &str, from: usize, limit: usize) -> (Vec<Tok>, Folded) {
     let mut out: Vec<Tok> = Vec::new();
-    let Some(rest) = text.get(from..) else { return out };
-    let mut start: Option<usize> = None;
+    let mut folded = Folded::default();
+    words_into(text, from, limit, &mut out, &mut folded);
+    (out, folded)
+}
+
+/// [`words`] into buffers that are cleared first (and reused).
+fn words_into(text: &str, from: usize, limit: usize, out: &mut Vec<Tok>, folded: &mut Folded) {
+    out.clear();
+    folded.buf.clear();
+    folded.ends.clear();
+    if !text.is_char_boundary(from) {
+        return;
+    }
+    if limit == usize::MAX {
+        // Persian news runs about 8.5 bytes a word.
+        let rest = text.len() - from;
+        out.reserve(rest / 8);
+        folded.ends.reserve(rest / 8);
+        folded.buf.reserve(rest);
+    }
+    let tables: &ClassTables = &CLASSES;
     let mut commas = 0usize;
     let mut other = false;
-    for (i, c) in rest.char_indices() {
-        let at = from + i;
-        if word_char(c) && !(c == '\u{200C}' && start.is_none()) {
-            if start.is_none() {
+    let mut at = from;
+    while at < text.len() {
+        let (class, len) = class_at(tables, text, at);
+        match class {
+            Class::Word => {
                 if let Some(last) = out.last_mut() {
                     last.gap = if other || commas > 1 {
                         Gap::Break
@@ -245,30 +451,60 @@ pub(crate) fn tokenize(text: &str, from: usize, limit: usize) -> Vec<Tok> {
                     };
                 }
                 if out.len() >= limit {
-                    return out;
+                    break;
                 }
-                start = Some(at);
-            }
-        } else {
-            if let Some(s) = start.take() {
-                out.push(Tok { start: s, end: at, gap: Gap::Break });
+                let end = fold_word(tables, text, at, &mut folded.buf);
+                folded.ends.push(folded.buf.len());
+                out.push(Tok { start: at, end, gap: Gap::Break });
                 commas = 0;
                 other = false;
+                at = end;
+                continue;
             }
-            match c {
-                '،' | ',' => commas += 1,
-                '\n' | '\r' => other = true,
-                c if c.is_whitespace() => {}
-                _ => other = true,
-            }
+            Class::Comma => commas += 1,
+            Class::Space => {}
+            // A ZWNJ outside a word, a line break, punctuation.
+            Class::Zwnj | Class::Newline | Class::Other => other = true,
         }
+        at += len;
     }
-    if let Some(s) = start {
-        if out.len() < limit {
-            out.push(Tok { start: s, end: text.len(), gap: Gap::Break });
+}
+
+/// Copies the folded form of the word that starts at byte `start` of
+/// `text` to `buf`; returns where the word ends (the first character that
+/// is neither a word character nor ZWNJ).
+#[inline]
+fn fold_word(tables: &ClassTables, text: &str, start: usize, buf: &mut String) -> usize {
+    let bytes = text.as_bytes();
+    // Start of the part of the word not yet copied.
+    let mut run = start;
+    let mut at = start;
+    while let Some(&b) = bytes.get(at) {
+        let (info, len) = if b < 0x80 {
+            (tables.ascii_fold[usize::from(b)], 1)
+        } else if b & 0xFC == 0xD8 {
+            // U+0600..U+06FF: two bytes, the low byte indexes the table.
+            let Some(&b1) = bytes.get(at + 1) else { break };
+            (tables.arabic_fold[(usize::from(b & 0x03) << 6) | usize::from(b1 & 0x3F)], 2)
+        } else {
+            let (class, len) = class_at(tables, text, at);
+            let in_word = if matches!(class, Class::Word | Class::Zwnj) { IN_WORD } else { 0 };
+            (in_word | fold_action(text, at).1, len)
+        };
+        if info & IN_WORD == 0 {
+            break;
         }
+        // A character that folds to something else: copy the run before
+        // it, then its folded form.
+        if info != IN_WORD | FOLD_KEEP {
+            buf.push_str(text.get(run..at).unwrap_or(""));
+            fold_one(text, at, info & !IN_WORD, buf);
+            run = at + len;
+        }
+        at += len;
     }
-    out
+    buf.push_str(text.get(run..at).unwrap_or(""));
+    at
 }
 
 /// The folded form of every word of a text, in one buffer.
@@ -280,27 +516,28 @@ pub(crate) struct Folded {
 }
 
 impl Folded {
-    /// The folded words of `toks`.
-    pub fn new(text: &str, toks: &[Tok]) -> Folded {
-        let mut f = Folded { buf: String::with_capacity(text.len()), ends: Vec::with_capacity(toks.len()) };
-        for t in toks {
-            fold_into(text.get(t.start..t.end).unwrap_or(""), &mut f.buf);
-            f.ends.push(f.buf.len());
-        }
-        f
-    }
-
     /// Folded word `i` ("" past the end).
     #[inline]
     pub fn get(&self, i: usize) -> &str {
-        let Some(&end) = self.ends.get(i) else { return "" };
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.buf.get(start..end).unwrap_or("")
+        self.span(i, i)
     }
-}
 
-fn folded_words(text: &str, toks: &[Tok]) -> Folded {
-    Folded::new(text, toks)
+    /// Where folded word `i` starts in the buffer.
+    #[inline]
+    fn start(&self, i: usize) -> usize {
+        match i.checked_sub(1) {
+            Some(p) => self.ends.get(p).copied().unwrap_or(self.buf.len()),
+            None => 0,
+        }
+    }
+
+    /// Folded words `i..=j` written together ("" past the end): the words
+    /// are stored one after the other, so this is a slice, not a copy.
+    #[inline]
+    fn span(&self, i: usize, j: usize) -> &str {
+        let Some(&end) = self.ends.get(j) else { return "" };
+        self.buf.get(self.start(i)..end).unwrap_or("")
+    }
 }
 
 /// Folded word `i`.
@@ -319,41 +556,38 @@ const JOIN_LEFT: [&str; 5] = ["بندر", "امام", "قلعه", "مسجد", "�
 /// entry.
 fn lookup<'g>(toks: &[Tok], folded: &Folded, i: usize) -> Option<(usize, &'g Entry)> {
     let g: &'g Gazetteer = &GAZ;
-    let mut buf = String::new();
-    let mut bounds: Vec<(usize, usize)> = Vec::new(); // (offset in buf, left word len)
     let mut best = None;
     let mut j = i;
     while j < toks.len() && j < i + MAX_WORDS {
-        if j > i {
-            if toks[j - 1].gap != Gap::Space {
-                break;
-            }
-            bounds.push((buf.len(), j - 1));
-        }
-        if j == i && !g.prefixes.contains(word(folded, i)) {
+        if j > i && toks[j - 1].gap != Gap::Space {
             break;
         }
-        buf.push_str(word(folded, j));
-        if !g.prefixes.contains(&buf) {
-            break;
-        }
-        if let Some(e) = g.map.get(&buf) {
-            let ok = bounds.iter().all(|&(b, left)| {
-                e.spaces.contains(&b) || {
-                    let right = &buf[b..];
-                    let lw = word(folded, left);
-                    JOIN_RIGHT.iter().any(|p| right.starts_with(p) && right.len() > p.len())
-                        && lw.chars().count() >= 2
-                        || JOIN_LEFT.contains(&lw)
-                }
-            });
-            if ok {
+        // Not even a prefix of a name: no longer name can match either.
+        let Some(node) = g.names.get(folded.span(i, j)) else { break };
+        if let Some(e) = node {
+            if joins_ok(folded, i, j, e) {
                 best = Some((j, e));
             }
         }
         j += 1;
     }
     best
+}
+
+/// Whether words `i..=j`, which together spell the key of `e`, may be
+/// written apart where they are: the source wrote a space there, or the
+/// halves are ones often written apart (احمد آباد, بندر عباس).
+fn joins_ok(folded: &Folded, i: usize, j: usize, e: &Entry) -> bool {
+    let base = folded.start(i);
+    (i + 1..=j).all(|m| {
+        e.spaces.contains(&folded.start(m).saturating_sub(base)) || {
+            let right = folded.span(m, j);
+            let lw = folded.get(m - 1);
+            JOIN_RIGHT.iter().any(|p| right.starts_with(p) && right.len() > p.len())
+                && lw.chars().count() >= 2
+                || JOIN_LEFT.contains(&lw)
+        }
+    })
 }
 
 /// What a keyword before a name says.
@@ -612,11 +846,13 @@ impl Scanner<'_> {
             let w = word(&self.folded, i);
             let next_ok = self.gap(i) == Gap::Space;
             // A plural keyword, glued or with a separate های.
+            let ctx = keyword(w);
             let pl = plural(w).map(|k| (k, i + 1)).or_else(|| {
                 let nw = word(&self.folded, i + 1);
-                keyword(w)?;
+                ctx?;
                 if next_ok && (nw == "های" || nw == "ها") && self.gap(i + 1) == Gap::Space {
-                    plural(&format!("{w}{nw}")).map(|k| (k, i + 2))
+                    // The two folded words are stored together.
+                    plural(self.folded.span(i, i + 1)).map(|k| (k, i + 2))
                 } else {
                     None
                 }
@@ -634,7 +870,7 @@ impl Scanner<'_> {
                     continue;
                 }
             }
-            if let Some(ctx) = keyword(w) {
+            if let Some(ctx) = ctx {
                 if let Some(next) = self.after_keyword(ctx, i, next_ok) {
                     i = next;
                     continue;
@@ -874,8 +1110,7 @@ pub(crate) struct Scan {
 
 /// Every place mention in the normalized `text`, in order.
 pub(crate) fn scan(text: &str) -> Scan {
-    let toks = tokenize(text, 0, usize::MAX);
-    let folded = folded_words(text, &toks);
+    let (toks, folded) = words(text, 0, usize::MAX);
     let mut s = Scanner { text, toks, folded, out: Vec::new() };
     s.run();
     Scan { toks: s.toks, folded: s.folded, mentions: s.out }
@@ -884,20 +1119,19 @@ pub(crate) fn scan(text: &str) -> Scan {
 /// Finds the locations of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
     let text = doc.text();
-    let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
+    let mut seen: HashMap<&str, (usize, bool)> = HashMap::default();
     for m in &doc.places().mentions {
-        let m = m.clone();
-        if let Some(&(idx, explicit)) = seen.get(&m.key) {
+        if let Some(&(idx, explicit)) = seen.get(m.key.as_str()) {
             if m.explicit && !explicit {
                 if let Some(loc) = out.locations.get_mut(idx) {
                     loc.kind = Some(m.kind);
                 }
-                seen.insert(m.key, (idx, true));
+                seen.insert(&m.key, (idx, true));
             }
             continue;
         }
         let name = text.get(m.start..m.end).unwrap_or("").to_string();
-        seen.insert(m.key, (out.locations.len(), m.explicit));
+        seen.insert(&m.key, (out.locations.len(), m.explicit));
         out.locations.push(Location { name, kind: Some(m.kind), span: doc.span(m.start..m.end) });
     }
 }
@@ -912,12 +1146,36 @@ pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> 
     if !text.is_char_boundary(pos) || text[..pos].chars().next_back().is_some_and(is_word_char) {
         return None;
     }
-    let toks = tokenize(text, pos, MAX_WORDS + 1);
-    if toks.first()?.start != pos {
+    PLACE_WORDS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut w) => {
+            let (toks, folded) = &mut *w;
+            place_in(text, pos, toks, folded)
+        }
+        Err(_) => place_in(text, pos, &mut Vec::new(), &mut Folded::default()),
+    })
+}
+
+thread_local! {
+    /// The word buffers of [`place_at`], which runs thousands of times a
+    /// text: reused rather than allocated per call.
+    static PLACE_WORDS: RefCell<(Vec<Tok>, Folded)> = RefCell::new(Default::default());
+}
+
+/// [`place_at`] past its boundary check, with word buffers to fill.
+fn place_in(
+    text: &str,
+    pos: usize,
+    toks: &mut Vec<Tok>,
+    folded: &mut Folded,
+) -> Option<(usize, LocationKind)> {
+    // Most calls fail on the first word: look at it alone first.
+    words_into(text, pos, 1, toks, folded);
+    if toks.first()?.start != pos || !GAZ.names.contains_key(folded.get(0)) {
         return None;
     }
-    let folded = folded_words(text, &toks);
-    let (j, e) = lookup(&toks, &folded, 0)?;
+    words_into(text, pos, MAX_WORDS + 1, toks, folded);
+    let (toks, folded) = (&*toks, &*folded);
+    let (j, e) = lookup(toks, folded, 0)?;
     let mut kind = default_kind(e.kinds);
     // The word before: a keyword gives the kind, and lets a common word in.
     let before = text[..pos].trim_end();
@@ -933,13 +1191,13 @@ pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> 
     if e.amb && !matches!(ctx, Some(Ctx::Admin(..) | Ctx::Any | Ctx::Named(_))) {
         // Elsewhere a common word is a place only at the end of a phrase
         // (جهاد کشاورزی مهربان گفت), not inside a name (امداد امام خمینی).
-        let next = word(&folded, j + 1);
+        let next = word(folded, j + 1);
         let ends = toks[j].gap != Gap::Space
             || GAZ.stop.contains(next)
             || AUX.contains(&next)
             || REPORTING.contains(&next)
             || next.starts_with("می");
-        if j == 0 && GAZ.stop.contains(word(&folded, 0)) || !ends {
+        if j == 0 && GAZ.stop.contains(word(folded, 0)) || !ends {
             return None;
         }
     }
@@ -995,11 +1253,118 @@ mod tests {
 
     #[test]
     fn tokens() {
-        let t = tokenize("الف، ب و ج.", 0, 10);
+        let (t, f) = words("الف، ب و ج.", 0, 10);
+        assert_eq!(f.get(0), "الف");
         assert_eq!(t.len(), 4);
         assert_eq!(t[0].gap, Gap::Comma);
         assert_eq!(t[1].gap, Gap::Space);
         assert_eq!(t[3].gap, Gap::Break);
+    }
+
+    /// The character-by-character fold the tables replace.
+    fn fold_slow(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                ' ' | '\u{200C}' | '\u{200D}' | 'ء' | '\u{0654}' | '\u{0655}' | '-' => {}
+                'آ' | 'أ' | 'إ' | 'ٱ' => out.push('ا'),
+                'ؤ' => out.push('و'),
+                'ئ' | 'ي' | 'ى' => out.push('ی'),
+                'ة' | 'ۀ' => out.push('ه'),
+                'ك' => out.push('ک'),
+                c if ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' => {}
+                c => out.push(c.to_ascii_lowercase()),
+            }
+        }
+        out
+    }
+
+    /// The char-by-char tokenizer the one-pass [`words`] replaces.
+    fn tokenize_slow(text: &str, from: usize, limit: usize) -> Vec<Tok> {
+        let mut out: Vec<Tok> = Vec::new();
+        let Some(rest) = text.get(from..) else { return out };
+        let mut start: Option<usize> = None;
+        let (mut commas, mut other) = (0usize, false);
+        for (i, c) in rest.char_indices() {
+            let at = from + i;
+            if word_char(c) && !(c == '\u{200C}' && start.is_none()) {
+                if start.is_none() {
+                    if let Some(last) = out.last_mut() {
+                        last.gap = if other || commas > 1 {
+                            Gap::Break
+                        } else if commas == 1 {
+                            Gap::Comma
+                        } else {
+                            Gap::Space
+                        };
+                    }
+                    if out.len() >= limit {
+                        return out;
+                    }
+                    start = Some(at);
+                }
+            } else {
+                if let Some(s) = start.take() {
+                    out.push(Tok { start: s, end: at, gap: Gap::Break });
+                    commas = 0;
+                    other = false;
+                }
+                match c {
+                    '،' | ',' => commas += 1,
+                    '\n' | '\r' => other = true,
+                    c if c.is_whitespace() => {}
+                    _ => other = true,
+                }
+            }
+        }
+        if let Some(s) = start {
+            out.push(Tok { start: s, end: text.len(), gap: Gap::Break });
+        }
+        out
+    }
+
+    fn same_words(text: &str, from: usize, limit: usize) {
+        let (toks, folded) = words(text, from, limit);
+        let slow = tokenize_slow(text, from, limit);
+        assert_eq!(toks.len(), slow.len(), "{text:?}");
+        for (i, (a, b)) in toks.iter().zip(&slow).enumerate() {
+            assert_eq!((a.start, a.end, a.gap), (b.start, b.end, b.gap), "{text:?}");
+            assert_eq!(folded.get(i), fold_slow(&text[b.start..b.end]), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_words_match_the_slow_ones() {
+        // Every character of the Arabic block, ASCII, and the odd ones out.
+        let mut pool: Vec<char> = ('\u{600}'..='\u{6FF}').chain('\0'..='\u{7F}').collect();
+        pool.extend(['\u{200C}', '\u{200D}', '\u{A0}', '\u{2009}', 'é', 'Ж', '😀', '\u{FB50}', '٫']);
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                // Mostly letters and spaces, like text.
+                let c = match seed % 4 {
+                    0 => ' ',
+                    1 => ['ا', 'آ', 'ب', '\u{200C}', '،', 'ی', 'ئ'][(seed >> 8) as usize % 7],
+                    _ => pool[(seed >> 8) as usize % pool.len()],
+                };
+                t.push(c);
+            }
+            same_words(&t, 0, usize::MAX);
+            same_words(&t, 0, 2);
+            for (i, _) in t.char_indices().skip(1).take(3) {
+                same_words(&t, i, MAX_WORDS + 1);
+            }
+        }
+        let seed_article = include_str!("../../data/sample/mehr-qom-70-projects.txt");
+        same_words(seed_article, 0, usize::MAX);
+        for c in pool {
+            let s = c.to_string();
+            assert_eq!(fold(&s), fold_slow(&s), "{c:?}");
+        }
     }
 
     #[test]

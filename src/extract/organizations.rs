@@ -7,6 +7,8 @@ use super::officials::lex::FastMap;
 use super::officials::lex::{self, Tok, TokKind, HEADS, HONORIFICS, TITLES};
 use super::Doc;
 use crate::model::{Extraction, OrgKind, Organization};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Most words a complement may have (the nested body not counted).
@@ -405,8 +407,34 @@ fn record(
     at
 }
 
-/// A body's name as word keys separated by spaces, «استان» dropped.
-fn org_words(name: &str) -> String {
+thread_local! {
+    /// [`org_words`] by name: a text names the same few bodies again and
+    /// again, and every merge compares each new name with all known ones.
+    static ORG_WORDS: RefCell<FastMap<Rc<str>>> = RefCell::new(FastMap::default());
+}
+
+/// Most names [`ORG_WORDS`] keeps before it starts over.
+const ORG_WORDS_MAX: usize = 4096;
+
+/// A body's name as word keys separated by spaces, «استان» dropped
+/// (remembered per name).
+fn org_words(name: &str) -> Rc<str> {
+    ORG_WORDS.with(|cell| {
+        let Ok(mut memo) = cell.try_borrow_mut() else { return Rc::from(org_words_of(name)) };
+        if let Some(w) = memo.get(name) {
+            return Rc::clone(w);
+        }
+        if memo.len() >= ORG_WORDS_MAX {
+            memo.clear();
+        }
+        let w: Rc<str> = Rc::from(org_words_of(name));
+        memo.insert(name.to_string(), Rc::clone(&w));
+        w
+    })
+}
+
+/// [`org_words`], computed.
+fn org_words_of(name: &str) -> String {
     let words = lex::word_keys(name);
     let mut out: Vec<&str> = Vec::new();
     for w in words.split(' ') {
@@ -419,24 +447,52 @@ fn org_words(name: &str) -> String {
     out.join(" ")
 }
 
-/// True when the words of `short` are a run of the words of `long`.
+/// True when the words of `short` are a run of the words of `long`
+/// (« long » contains « short »).
 fn holds(long: &str, short: &str) -> bool {
-    long.len() > short.len() && format!(" {long} ").contains(&format!(" {short} "))
+    let (l, s) = (long.as_bytes(), short.as_bytes());
+    l.len() > s.len()
+        && (0..=l.len() - s.len()).any(|i| {
+            // Starts a word, spells `short`, ends a word.
+            (i == 0 || l[i - 1] == b' ')
+                && l[i..].starts_with(s)
+                && l.get(i + s.len()).is_none_or(|&b| b == b' ')
+        })
+}
+
+/// True when `words` starts with the words `first` and more (starts with
+/// «first »).
+fn starts_with_words(words: &str, first: &str) -> bool {
+    words.len() > first.len() && words.starts_with(first) && words.as_bytes()[first.len()] == b' '
+}
+
+/// `words` with its spaces dropped: an [`org_key`].
+fn without_spaces(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    for w in words.split(' ') {
+        out.push_str(w);
+    }
+    out
+}
+
+/// True when `words` is `key` once its spaces are dropped.
+fn key_is(words: &str, key: &str) -> bool {
+    words.bytes().filter(|&b| b != b' ').eq(key.bytes())
 }
 
 /// The comparison key of a body's name: canonical, «استان» dropped.
 fn org_key(name: &str) -> String {
-    org_words(name).replace(' ', "")
+    without_spaces(&org_words(name))
 }
 
 /// Adds a body (by name) with one mention, merging with a known one (the
 /// same, or a prefix of it, which takes the longer name).
 pub(crate) fn add(out: &mut Extraction, name: &str, kind: OrgKind, span: Option<crate::span::TextSpan>) {
-    let k = org_key(name);
     let w = org_words(name);
+    let k = without_spaces(&w);
     if let Some(o) = out.organizations.iter_mut().find(|o| {
         let ow = org_words(&o.name);
-        org_key(&o.name) == k || ow.starts_with(&format!("{w} ")) || w.starts_with(&format!("{ow} "))
+        key_is(&ow, &k) || starts_with_words(&ow, &w) || starts_with_words(&w, &ow)
     }) {
         if org_key(&o.name).len() < k.len() {
             o.name = name.to_string();
@@ -476,7 +532,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     }
     // A name held in a longer one (not as the body nested in it) is a
     // mention of it (شورای شهر → شورای شهر تهران).
-    let keys: Vec<String> = found.iter().map(|o| org_words(&o.name)).collect();
+    let keys: Vec<Rc<str>> = found.iter().map(|o| org_words(&o.name)).collect();
     let mut merged: Vec<Option<usize>> = vec![None; found.len()];
     let n = if found.len() > 300 { 0 } else { found.len() };
     for a in 0..n {
@@ -527,5 +583,37 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let name = format!("خبرگزاری {}", src.agency);
         let span = src.span.clone();
         add(out, &name, OrgKind::Agency, Some(span));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_runs_match_the_padded_search() {
+        let words = ["", "a", "ab", "a b", "ab ab", "b ab ab", "cab ab ab", "x a b y", "a  b", " a", "a "];
+        for long in words {
+            for short in words {
+                let padded = long.len() > short.len() && format!(" {long} ").contains(&format!(" {short} "));
+                assert_eq!(holds(long, short), padded, "{long:?} {short:?}");
+                assert_eq!(
+                    starts_with_words(long, short),
+                    long.starts_with(&format!("{short} ")),
+                    "{long:?} {short:?}"
+                );
+                assert_eq!(key_is(long, short), long.replace(' ', "") == short, "{long:?} {short:?}");
+            }
+            assert_eq!(without_spaces(long), long.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn org_words_are_remembered_unchanged() {
+        for name in ["شورای اسلامی شهر تهران", "سازمان جهاد کشاورزی استان قم", "", "استان"]
+        {
+            assert_eq!(&*org_words(name), org_words_of(name).as_str());
+            assert_eq!(&*org_words(name), org_words_of(name).as_str());
+        }
     }
 }
