@@ -291,3 +291,128 @@ fn generic_mentions_are_not_projects() {
         assert!(f.is_empty(), "{s}: {f:?}");
     }
 }
+
+#[test]
+fn future_opening_with_a_deadline_is_under_construction() {
+    use ProjectStatus::*;
+    let table: &[(&str, &str, ProjectStatus)] = &[
+        // A deadline: still being built.
+        (
+            "بیمارستان ۱۲۰ تختخوابی شهر ساوه تا پایان سال به بهره‌برداری می‌رسد.",
+            "بیمارستان 120 تختخوابی شهر ساوه",
+            UnderConstruction,
+        ),
+        ("پل شهید همت تا نیمه اول سال آینده افتتاح می‌شود.", "پل شهید همت", UnderConstruction),
+        (
+            "معاون عمرانی گفت: ورزشگاه شهدای گمنام تا آخر سال‌جاری به بهره برداری خواهد رسید.",
+            "ورزشگاه شهدای گمنام",
+            UnderConstruction,
+        ),
+        ("پارک جنگلی چیتگر سال آینده به بهره‌برداری می‌رسد.", "پارک جنگلی چیتگر", UnderConstruction),
+        ("تونل امیرکبیر در ماه‌های آینده افتتاح خواهد شد.", "تونل امیرکبیر", UnderConstruction),
+        (
+            "تصفیه‌خانه فاضلاب شهر نور تا دو سال آینده به بهره‌برداری برسد.",
+            "تصفیه‌خانه فاضلاب شهر نور",
+            UnderConstruction,
+        ),
+        (
+            "سالن ورزشی شهید بهشتی تا دهه فجر آماده بهره‌برداری می‌شود.",
+            "سالن ورزشی شهید بهشتی",
+            UnderConstruction,
+        ),
+        (
+            "مجتمع فرهنگی امام علی تا قبل از مهرماه امسال افتتاح می‌شود.",
+            "مجتمع فرهنگی امام علی",
+            UnderConstruction,
+        ),
+        // A governing افتتاح with a deadline in its clause.
+        ("افتتاح سه پایانه مسافربری تا پایان آبان ماه در شیراز", "پایانه مسافربری", UnderConstruction),
+        (
+            "افتتاح کتابخانه مرکزی شهر یزد تا پایان سال انجام خواهد شد.",
+            "کتابخانه مرکزی شهر یزد",
+            UnderConstruction,
+        ),
+        // A groundbreaking with a deadline: a plan.
+        ("عملیات اجرایی بزرگراه شهید لشگری تا پایان سال آغاز می‌شود.", "بزرگراه شهید لشگری", Planned),
+        // An event, no deadline: an opening.
+        ("همزمان با هفته دولت بیمارستان شهید مطهری به بهره‌برداری می‌رسد.", "بیمارستان شهید مطهری", Opening),
+        ("پل غدیر دوشنبه هفته آینده با حضور وزیر افتتاح می‌شود.", "پل غدیر", Opening),
+        ("در دهه فجر امسال ورزشگاه شهید کشوری افتتاح خواهد شد.", "ورزشگاه شهید کشوری", Opening),
+        (
+            "بخش جدید بیمارستان شهید بهشتی قرار است پنجشنبه با حضور وزیر افتتاح شود.",
+            "بیمارستان شهید بهشتی",
+            Opening,
+        ),
+        ("پل طبیعت قرار است تا پایان سال به بهره‌برداری برسد.", "پل طبیعت", UnderConstruction),
+        // A deadline in the past: what happened stays.
+        ("سد گتوند تا پایان سال گذشته به بهره‌برداری رسید.", "سد گتوند", Opening),
+        ("بیمارستان شهید رجایی تا پایان سال ۱۳۹۸ افتتاح شد.", "بیمارستان شهید رجایی", Opening),
+        ("ورزشگاه شهید وطنی سال بعد به بهره‌برداری رسید.", "ورزشگاه شهید وطنی", Opening),
+    ];
+    for (s, name, status) in table {
+        let f = found(s);
+        assert!(f.contains(&(key(name), Some(*status))), "«{s}»: want {name} {status:?}, got {f:?}");
+    }
+}
+
+#[test]
+fn parts_done_so_far_and_plans_on_a_tie() {
+    use ProjectStatus::*;
+    // A count of parts opened so far: the whole is still being built.
+    let s = "وی گفت: طرح نوسازی بافت فرسوده شهر بروجرد ادامه دارد. تاکنون ۴۰۰ واحد از آن به بهره‌برداری رسیده است.";
+    let f = found(s);
+    assert!(f.contains(&(key("طرح نوسازی بافت فرسوده شهر بروجرد"), Some(UnderConstruction))), "{f:?}");
+    // A count of projects opened so far is no part of one.
+    let s = "تاکنون ۲۰ پروژه از جمله پل کابلی شهر رشت افتتاح شده است.";
+    let f = found(s);
+    assert!(f.contains(&(key("پل کابلی شهر رشت"), Some(Opening))), "{f:?}");
+    // The same project budgeted in one clause and built in another, as
+    // directly: the plan gives way.
+    let s = "برای احداث بیمارستان امام خمینی شهر بهار اعتبار در نظر گرفته شد. بیمارستان امام خمینی شهر بهار در حال ساخت است.";
+    let f = found(s);
+    assert!(f.contains(&(key("بیمارستان امام خمینی شهر بهار"), Some(UnderConstruction))), "{f:?}");
+}
+
+#[test]
+fn progress_and_intentions() {
+    use ProjectStatus::*;
+    let table: &[(&str, &str, ProjectStatus)] = &[
+        (
+            "بیمارستان ۹۶ تختخوابی شهر زابل از پیشرفت ۸۵ درصدی برخوردار است.",
+            "بیمارستان 96 تختخوابی شهر زابل",
+            UnderConstruction,
+        ),
+        ("پیشرفت فیزیکی سد معشوره ۷۰ درصد است.", "سد معشوره", UnderConstruction),
+        (
+            "ورزشگاه شهید باهنر پس از ده سال هنوز به بهره‌برداری نرسیده است.",
+            "ورزشگاه شهید باهنر",
+            UnderConstruction,
+        ),
+        ("تالار شهر رشت به دلیل کمبود اعتبار افتتاح نمی شود.", "تالار شهر رشت", UnderConstruction),
+        (
+            "عملیات اجرایی بیمارستان امام حسین از سال گذشته آغاز شده و اکنون ۴۰ درصد پیشرفت دارد.",
+            "بیمارستان امام حسین",
+            UnderConstruction,
+        ),
+        ("عملیات اجرایی بیمارستان امام حسین امروز آغاز شد.", "بیمارستان امام حسین", Groundbreaking),
+        (
+            "کلنگ ساخت بیمارستان امام حسین زده شد که تا سه سال دیگر تکمیل می‌شود.",
+            "بیمارستان امام حسین",
+            Groundbreaking,
+        ),
+        (
+            "به دلیل انجام عملیات اجرایی زیرگذر شهید صیاد، خیابان بهار بسته است.",
+            "زیرگذر شهید صیاد",
+            UnderConstruction,
+        ),
+        ("در نظر است پارک بانوان شهر قزوین احداث شود.", "پارک بانوان شهر قزوین", Planned),
+        ("شهرداری در نظر دارد کتابخانه شهید مطهری را بازسازی کند.", "کتابخانه شهید مطهری", Planned),
+    ];
+    for (s, name, status) in table {
+        let f = found(s);
+        assert!(f.contains(&(key(name), Some(*status))), "«{s}»: want {name} {status:?}, got {f:?}");
+    }
+    // پیشرفت alone (progress of a city) is no cue.
+    let f = found("پیشرفت شهر یزد مرهون تلاش مردم است و ورزشگاه شهید نصیری افتتاح شد.");
+    assert!(f.contains(&(key("ورزشگاه شهید نصیری"), Some(Opening))), "{f:?}");
+}

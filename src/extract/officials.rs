@@ -60,9 +60,15 @@ fn split_org(text: &str, toks: &[Tok], o: &OrgMatch) -> (Option<String>, String,
 }
 
 /// The role at token `i`, if a title starts there.
+#[inline]
 pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<RoleMatch> {
+    // Most words start no title: known without a call.
     let (te, title) = TITLES.longest(toks, i)?;
-    let title: &Title = title;
+    role_with(text, toks, i, depth, te, title)
+}
+
+/// The role at token `i`, whose title `title` ends at token `te`.
+fn role_with(text: &str, toks: &[Tok], i: usize, depth: u8, te: usize, title: &Title) -> Option<RoleMatch> {
     let mut k = te;
     let mut role = title.text.clone();
     // Modifiers: up to four words (one «و» among them) before a body or a
@@ -80,7 +86,7 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
             if !t.is_word()
                 || t.key == "و"
                 || lex::is_boundary(t)
-                || lex::COMMON_GIVEN.contains(&t.key)
+                || lex::COMMON_GIVEN.has(t)
                 || HEADS.longest(toks, m).is_some()
                 || TITLES.longest(toks, m).is_some()
             {
@@ -163,7 +169,7 @@ pub(crate) fn role_at(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<R
     if org.is_none() && !title.standalone && end == k {
         return None;
     }
-    let title_key = toks[i].key.clone();
+    let title_key = toks[i].key.to_string();
     Some(RoleMatch { start: i, end, title_key, role, org, implied })
 }
 
@@ -186,67 +192,35 @@ struct NameMatch {
 fn is_name_word(toks: &[Tok], j: usize) -> bool {
     let Some(t) = toks.get(j) else { return false };
     t.is_word()
-        && t.key.chars().count() >= 2
+        && two_chars(&t.key)
         && !lex::is_boundary(t)
-        && TITLES.longest(toks, j).is_none()
-        && HEADS.longest(toks, j).is_none()
-        && HONORIFICS.longest(toks, j).is_none()
-        && VERBS.longest(toks, j).is_none()
-        && !lex::FACILITY.contains(&t.key)
-        && !lex::FUNCTION.contains(&t.key)
-        && !LIGHT_VERBS.contains(&t.key.as_str())
-        && !lex::VERB_FORMS.contains(&t.key)
+        // No phrase lexicon has an entry starting with most words.
+        && (t.starts == 0
+            || (TITLES.longest(toks, j).is_none()
+                && HEADS.longest(toks, j).is_none()
+                && HONORIFICS.longest(toks, j).is_none()
+                && VERBS.longest(toks, j).is_none()))
+        && t.flags & NOT_NAME_WORD == 0
         && !t.key.ends_with("ترین")
         && !t.key.ends_with("آباد")
         && !matches!(t.key.as_str(), "ها" | "های" | "هایی" | "ای" | "استان" | "شهرستان" | "شهر")
 }
 
-/// True when a light verb follows word `j` (ملاحظه کرد, قرار دارد, آشنا شدید).
-fn light_verb_after(toks: &[Tok], j: usize) -> bool {
-    toks.get(j + 1).is_some_and(|t| t.is_word() && (t.verbish || LIGHT_VERBS.contains(&t.key.as_str())))
+/// The word lists whose words are no name words.
+const NOT_NAME_WORD: u16 =
+    lex::FACILITY.bits() | lex::FUNCTION.bits() | lex::LIGHT_VERBS.bits() | lex::VERB_FORMS.bits();
+
+/// True when `k` has two chars or more.
+#[inline]
+fn two_chars(k: &str) -> bool {
+    let mut c = k.chars();
+    c.next().is_some() && c.next().is_some()
 }
 
-/// Forms of the light verbs that make compound verbs with a noun.
-const LIGHT_VERBS: &[&str] = &[
-    "کرد",
-    "کرده",
-    "کردند",
-    "کردم",
-    "کردیم",
-    "کردید",
-    "کند",
-    "کنند",
-    "شد",
-    "شده",
-    "شدند",
-    "شدم",
-    "شدیم",
-    "شدید",
-    "شود",
-    "است",
-    "بود",
-    "بوده",
-    "داشت",
-    "داشته",
-    "دارد",
-    "دارند",
-    "داد",
-    "داده",
-    "دادند",
-    "نمود",
-    "نمودند",
-    "گرفت",
-    "گرفته",
-    "خواهد",
-    "باشد",
-    "نیست",
-    "هست",
-    "هستند",
-    "می",
-    "داشتهاند",
-    "کردهاند",
-    "شدهاند",
-];
+/// True when a light verb follows word `j` (ملاحظه کرد, قرار دارد, آشنا شدید).
+fn light_verb_after(toks: &[Tok], j: usize) -> bool {
+    toks.get(j + 1).is_some_and(|t| t.is_word() && (t.verbish || lex::LIGHT_VERBS.has(t)))
+}
 
 /// True when word `j`, after a name's surname, is rather a verb's or a
 /// phrase's part: a light verb follows (ملاحظه کرد, تهیه شده), or it is an
@@ -254,7 +228,7 @@ const LIGHT_VERBS: &[&str] = &[
 fn verb_part(toks: &[Tok], j: usize) -> bool {
     let light = light_verb_after(toks, j);
     let k = toks[j].key.as_str();
-    if lex::is_role_noun(k) {
+    if lex::is_role_noun_tok(&toks[j]) {
         return true;
     }
     let piece = matches!(
@@ -278,7 +252,7 @@ fn verb_part(toks: &[Tok], j: usize) -> bool {
     let ends = toks.get(j + 1).is_none_or(|t| !t.is_word())
         || soft_after(toks, j + 1)
         || TITLES.longest(toks, j + 1).is_some();
-    light || (!ends && !piece && !k.ends_with('ی') && lex::is_everyday(k, false))
+    light || (!ends && !piece && !k.ends_with('ی') && lex::is_everyday_tok(&toks[j], false))
 }
 
 /// True when the name proper of `n` (honorifics left out) can be a person's
@@ -288,23 +262,23 @@ fn verb_part(toks: &[Tok], j: usize) -> bool {
 fn plausible(toks: &[Tok], n: &NameMatch) -> bool {
     let words = &toks[n.name_start..n.end];
     let Some(first) = words.first() else { return false };
-    if lex::is_role_noun(&first.key) && !lex::COMMON_GIVEN.contains(&first.key) {
+    if lex::is_role_noun_tok(first) && !lex::COMMON_GIVEN.has(first) {
         return false;
     }
     // خدیجه خانم قرار دارد: a word of the verb after the name.
-    if words.len() == 1 && lex::is_everyday(&first.key, false) && light_verb_after(toks, n.end - 1) {
+    if words.len() == 1 && lex::is_everyday_tok(first, false) && light_verb_after(toks, n.end - 1) {
         return false;
     }
     if n.strength >= 2 {
         return true;
     }
     if words.len() == 1 {
-        return !lex::is_everyday(&first.key, false);
+        return !lex::is_everyday_tok(first, false);
     }
-    if lex::is_everyday(&words[words.len() - 1].key, false) && light_verb_after(toks, n.end - 1) {
+    if lex::is_everyday_tok(&words[words.len() - 1], false) && light_verb_after(toks, n.end - 1) {
         return false;
     }
-    !words.iter().all(|t| lex::is_everyday(&t.key, true))
+    !words.iter().all(|t| lex::is_everyday_tok(t, true))
 }
 
 /// True when token `j` ends a name for sure: punctuation, end of text, a
@@ -318,7 +292,18 @@ fn hard_end(toks: &[Tok], j: usize) -> bool {
         || HEADS.longest(toks, j).is_some()
 }
 
+#[inline(always)]
 fn glued_honorific(key: &str) -> Option<&'static str> {
+    // Every glued honorific starts with سی or میر: most words are known
+    // without a call.
+    if !key.starts_with("سی") && !key.starts_with("میر") {
+        return None;
+    }
+    glued_honorific_at(key)
+}
+
+/// [`glued_honorific`] of a key starting like one.
+fn glued_honorific_at(key: &str) -> Option<&'static str> {
     lex::GLUED_HONORIFICS
         .into_iter()
         .find(|h| key.starts_with(h) && key.get(h.len()..).is_some_and(|r| lex::GIVEN.contains(r)))
@@ -336,8 +321,24 @@ fn glued_honorific(key: &str) -> Option<&'static str> {
 /// The name starting at token `i`. `unknown_ok` accepts a first name not in
 /// the lexicons (strong slots). The match's `strength`: 2 for a common given
 /// name or an honorific, 1 for a name of the full list, 0 otherwise.
+#[inline(always)]
 fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
-    if i > 0 && lex::FACILITY.contains(&toks[i - 1].key) {
+    // Outside a strong slot, a name starts with an honorific, a given name
+    // or a glued honorific: most words are none (the full test below says
+    // the same, at the cost of a call).
+    let t = toks.get(i)?;
+    if !unknown_ok
+        && !HONORIFICS.may_start(t)
+        && (!t.is_word() || (!lex::GIVEN.has(t) && glued_honorific(&t.key).is_none()))
+    {
+        return None;
+    }
+    name_at_full(toks, i, unknown_ok)
+}
+
+/// [`name_at`] past its quick test.
+fn name_at_full(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
+    if i > 0 && lex::FACILITY.has(&toks[i - 1]) {
         return None;
     }
     let mut j = i;
@@ -349,7 +350,7 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         // a break, a function word or another honorific.
         if h == "شهید" && j > 0 {
             let p = &toks[j - 1];
-            let free = !p.is_word() || lex::is_boundary(p) || lex::FUNCTION.contains(&p.key) || j > i;
+            let free = !p.is_word() || lex::is_boundary(p) || lex::FUNCTION.has(p) || j > i;
             if !free {
                 return None;
             }
@@ -365,6 +366,11 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     }
     let t = toks.get(j)?;
     if !t.is_word() || t.kind == TokKind::Num {
+        return None;
+    }
+    // With no honorific and no strong slot, only a given name (or one with
+    // a glued honorific) starts a name: the tests below cannot pass.
+    if honorifics.is_empty() && !unknown_ok && !lex::GIVEN.has(t) && glued_honorific(&t.key).is_none() {
         return None;
     }
     let addressed = honorifics.iter().any(|h| matches!(h.as_str(), "آقای" | "خانم" | "دکتر" | "مهندس"));
@@ -384,17 +390,17 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
             && TITLES.longest(toks, j).is_none()
             && HEADS.longest(toks, j).is_none()
             && VERBS.longest(toks, j).is_none()
-            && !lex::FACILITY.contains(&t.key)))
-        && lex::GIVEN.contains(&t.key)
+            && !lex::FACILITY.has(t)))
+        && lex::GIVEN.has(t)
         && is_name_word(toks, j + 1)
     {
-        if lex::COMMON_GIVEN.contains(&t.key) {
+        if lex::COMMON_GIVEN.has(t) {
             strength = 2;
         } else if plain {
             strength = strength.max(1);
         }
         // A second given name (محمد باقر ...).
-        if lex::COMMON_GIVEN.contains(&toks[j + 1].key) && is_name_word(toks, j + 2) {
+        if lex::COMMON_GIVEN.has(&toks[j + 1]) && is_name_word(toks, j + 2) {
             surname_start = j + 2;
         } else {
             surname_start = j + 1;
@@ -402,14 +408,14 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     } else if (addressed
         || (unknown_ok && !honorifics.is_empty() && !honorifics.iter().any(|h| h == "استاد")))
         && plain
-        && !lex::NOT_GIVEN.contains(&t.key)
+        && !lex::NOT_GIVEN.has(t)
     {
         // آقای قالیباف: the surname alone; حجت‌الاسلام نجات فیاضی: two words
         // when a second name word ends the name.
         surname_start = if is_name_word(toks, j + 1)
             && hard_end(toks, j + 2)
             && !verb_part(toks, j + 1)
-            && !lex::is_everyday(&toks[j + 1].key, false)
+            && !lex::is_everyday_tok(&toks[j + 1], false)
         {
             j + 1
         } else {
@@ -417,8 +423,8 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
         };
     } else if (unknown_ok || strength > 0)
         && plain
-        && !lex::NOT_GIVEN.contains(&t.key)
-        && (strength > 0 || !lex::is_everyday(&t.key, true))
+        && !lex::NOT_GIVEN.has(t)
+        && (strength > 0 || !lex::is_everyday_tok(t, true))
         && is_name_word(toks, j + 1)
     {
         surname_start = j + 1;
@@ -433,7 +439,7 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     // everyday word: «خاتمی ملاحظه کرد»).
     if is_name_word(toks, end)
         && hard_end(toks, end + 1)
-        && !lex::COMMON_GIVEN.contains(&toks[end].key)
+        && !lex::COMMON_GIVEN.has(&toks[end])
         && !verb_part(toks, end)
     {
         end += 1;
@@ -477,6 +483,9 @@ struct Collector<'t> {
     people: Vec<Person>,
     /// Every word-suffix key of every name (and each surname) → people.
     index: FastMap<Vec<usize>>,
+    /// The byte lengths of the `index` keys (bit `len % 64`): most tokens
+    /// are no key, known without a lookup.
+    index_lens: u64,
 }
 
 /// The keys of the word suffixes of `name` (the whole name included).
@@ -496,7 +505,7 @@ impl Collector<'_> {
     fn add(&mut self, n: &NameMatch, role: Option<RoleMatch>) -> usize {
         let toks = self.toks;
         let name = lex::slice(self.text, toks, n.name_start, n.end).to_string();
-        let surname: Vec<String> = toks[n.surname_start..n.end].iter().map(|t| t.key.clone()).collect();
+        let surname: Vec<String> = toks[n.surname_start..n.end].iter().map(|t| t.key.to_string()).collect();
         let full = n.surname_start > n.name_start || n.honorifics.iter().any(|h| h.starts_with("سید"));
         let key = name_key(&name);
         let sk = surname.concat();
@@ -530,6 +539,7 @@ impl Collector<'_> {
                     p.surname = surname;
                     let (keys, sk) = (suffix_keys(&p.name), p.surname.concat());
                     for k in keys.into_iter().chain(std::iter::once(sk)) {
+                        self.index_lens |= 1 << (k.len() & 63);
                         self.index.entry(k).or_default().push(idx);
                     }
                 }
@@ -543,6 +553,7 @@ impl Collector<'_> {
             None => {
                 let idx = self.people.len();
                 for k in suffix_keys(&name).into_iter().chain(std::iter::once(sk.clone())) {
+                    self.index_lens |= 1 << (k.len() & 63);
                     self.index.entry(k).or_default().push(idx);
                 }
                 self.people.push(Person {
@@ -591,6 +602,7 @@ fn reporting_follows(toks: &[Tok], mut j: usize) -> bool {
 
 /// True when token `i` starts a clause: start of text, after a sentence end,
 /// or after the comma that closes «به گزارش ...».
+#[inline(always)]
 fn clause_start(toks: &[Tok], i: usize) -> bool {
     if i == 0 {
         return true;
@@ -599,23 +611,26 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
     if p.is_sentence_end() {
         return true;
     }
-    if matches!(p.kind, TokKind::Punct('،' | ',')) {
-        // Look back for «به گزارش» in this sentence.
-        let mut j = i - 1;
-        let mut n = 0;
-        while j > 0 && n < 25 {
-            j -= 1;
-            n += 1;
-            let t = &toks[j];
-            if t.is_sentence_end() {
-                break;
-            }
-            if t.key == "گزارش" || t.key == "گفته" {
-                return true;
-            }
-            if matches!(t.kind, TokKind::Punct('،' | ',')) {
-                break;
-            }
+    matches!(p.kind, TokKind::Punct('،' | ',')) && reported_before(toks, i)
+}
+
+/// True when «به گزارش» or «به گفته» stands before the comma ending at
+/// token `i` in its sentence.
+fn reported_before(toks: &[Tok], i: usize) -> bool {
+    let mut j = i.saturating_sub(1);
+    let mut n = 0;
+    while j > 0 && n < 25 {
+        j -= 1;
+        n += 1;
+        let t = &toks[j];
+        if t.is_sentence_end() {
+            break;
+        }
+        if t.key == "گزارش" || t.key == "گفته" {
+            return true;
+        }
+        if matches!(t.kind, TokKind::Punct('،' | ',')) {
+            break;
         }
     }
     false
@@ -625,14 +640,15 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
-    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: FastMap::default() };
+    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: FastMap::default(), index_lens: 0 };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
 
     // Roles and the names beside them.
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].is_word() || claimed[i] {
+        // A role starts with a title: most words start none.
+        if !toks[i].is_word() || claimed[i] || !TITLES.may_start(&toks[i]) {
             i += 1;
             continue;
         }
@@ -693,7 +709,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 && intro
                 && is_name_word(&toks, s)
                 && t.key.chars().count() >= 4
-                && !lex::NOT_GIVEN.contains(&t.key)
+                && !lex::NOT_GIVEN.has(t)
             {
                 let n = NameMatch {
                     start: s,
@@ -768,7 +784,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         // A known surname starts here: a mention, not a new person.
-        if c.index.contains_key(&toks[i].key) {
+        let k = toks[i].key.as_str();
+        if c.index_lens & 1 << (k.len() & 63) != 0 && c.index.contains_key(k) {
             i += 1;
             continue;
         }
@@ -941,9 +958,17 @@ fn surnames(c: &mut Collector, claimed: &mut [bool]) {
             at.entry(f.clone()).or_default();
         }
     }
-    for (j, t) in toks.iter().enumerate() {
-        if let Some(v) = at.get_mut(t.key.as_str()) {
-            v.push(j);
+    // The byte lengths of the surnames' first words: most tokens are
+    // passed over without a lookup.
+    let lens = at.keys().fold(0u64, |m, k| m | 1 << (k.len() & 63));
+    if lens != 0 {
+        for (j, t) in toks.iter().enumerate() {
+            if lens & 1 << (t.key.len() & 63) == 0 {
+                continue;
+            }
+            if let Some(v) = at.get_mut(t.key.as_str()) {
+                v.push(j);
+            }
         }
     }
     let mut covered: Vec<(usize, usize)> = c.people.iter().flat_map(|p| p.mentions.iter().copied()).collect();

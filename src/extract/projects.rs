@@ -1025,6 +1025,195 @@ fn governor_before(w: &Words, i: usize) -> Option<Option<ProjectStatus>> {
     found
 }
 
+/// What a future opening or groundbreaking with a deadline means: the
+/// project is being built, or planned.
+fn future_of(st: ProjectStatus) -> ProjectStatus {
+    match st {
+        ProjectStatus::Opening => ProjectStatus::UnderConstruction,
+        ProjectStatus::Groundbreaking => ProjectStatus::Planned,
+        st => st,
+    }
+}
+
+/// Whether the cue at word `c` is in the past tense: the first verb from
+/// the word after it on, in its clause, decides (افتتاح شد, به بهره‌برداری
+/// رسیده است, کلنگ ساخت X زده شد; not به بهره‌برداری خواهد رسید, تکمیل
+/// شده و به بهره‌برداری می‌رسد).
+fn past_after(w: &Words, c: usize) -> bool {
+    let clause = w.clause(c);
+    for k in c + 1..(c + 13).min(w.len()) {
+        if w.clause(k) != clause {
+            return false;
+        }
+        match w.f(k) {
+            "شد" | "شدند" | "رسید" | "رسیدند" | "گردید" | "گردیدند" | "یافت" | "یافتند" => {
+                return true
+            }
+            // A participle: past unless a clause of the same sentence goes on.
+            "شده" | "رسیده" | "گردیده" | "یافته" | "شدهاند" | "رسیدهاند" => {
+                return w.f(k + 1) != "و"
+            }
+            "میشود" | "میشوند" | "شود" | "شوند" | "خواهد" | "خواهند" | "میرسد" | "میرسند" | "برسد"
+            | "برسند" | "رسد" | "میگردد" | "گردد" | "است" | "هستند" | "باشد" | "میباشد" | "می" => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the clause of the cue at word `c` counts the parts done so far
+/// (تاکنون ۱۳۰۰ واحد به بهره‌برداری رسیده است): the whole is still being
+/// built. A count of projects (تاکنون ۲۰ پروژه افتتاح شده) is not a part.
+fn so_far_count(w: &Words, c: usize) -> bool {
+    let clause = w.clause(c);
+    let mut count = false;
+    for k in (c.saturating_sub(12)..c).rev() {
+        if w.clause(k) != clause {
+            return false;
+        }
+        let f = w.f(k);
+        if cardinal(f).is_some() {
+            let noun = w.f(k + 1);
+            count |= !(noun.starts_with("پروژه") || noun.starts_with("طرح"));
+        } else if f == "تاکنون" || f == "کنون" && k > 0 && w.f(k - 1) == "تا" {
+            return count;
+        }
+    }
+    false
+}
+
+/// Whether the verb right after the cue ending at word `j` is negated
+/// (افتتاح نشد, به بهره‌برداری نرسیده, آغاز نمی‌شود).
+fn negated_after(w: &Words, j: usize) -> bool {
+    if j + 1 >= w.len() || w.gap(j) != Gap::Space {
+        return false;
+    }
+    let f = w.f(j + 1);
+    let verb = f.strip_prefix("نمی").or_else(|| f.strip_prefix("ن")).unwrap_or("");
+    let verb = if verb.is_empty() && f == "نمی" && w.gap(j + 1) == Gap::Space { w.f(j + 2) } else { verb };
+    matches!(
+        verb,
+        "شد" | "شده"
+            | "شود"
+            | "شوند"
+            | "رسید"
+            | "رسیده"
+            | "رسد"
+            | "رسند"
+            | "خواهد"
+            | "گردید"
+            | "گردیده"
+    )
+}
+
+/// Whether پیشرفت at word `i` gives a share done: a number and درصد
+/// after it (پیشرفت ۹۵ درصدی, پیشرفت فیزیکی آن ۶۰ درصد است).
+fn progress_at(w: &Words, i: usize) -> bool {
+    let mut k = i + 1;
+    while k < w.len() && k <= i + 3 && w.gap(k - 1) == Gap::Space && cardinal(w.f(k)).is_none() {
+        if !matches!(w.f(k), "فیزیکی" | "کار" | "آن" | "ان" | "آنها" | "انها" | "پروژه" | "طرح")
+        {
+            return false;
+        }
+        k += 1;
+    }
+    // The number may be a decimal (۹۵.۵) or several words (بیست و پنج).
+    while k < w.len() && k <= i + 8 && (cardinal(w.f(k)).is_some() || w.f(k) == "و") {
+        k += 1;
+    }
+    k > i + 1 && cardinal(w.f(k - 1)).is_some() && w.f(k).starts_with("درصد")
+}
+
+/// Words after تا that make it a deadline (تا پایان سال, تا نیمه اول سال
+/// آینده, تا خرداد ماه, تا دهه فجر).
+fn deadline_word(f: &str) -> bool {
+    matches!(
+        f,
+        "پایان"
+            | "اخر"
+            | "اواخر"
+            | "انتهای"
+            | "نیمه"
+            | "اوایل"
+            | "ابتدای"
+            | "سال"
+            | "سالهای"
+            | "سالجاری"
+            | "امسال"
+            | "ماه"
+            | "ماههای"
+            | "فصل"
+            | "دهه"
+            | "بهار"
+            | "تابستان"
+            | "پاییز"
+            | "پائیز"
+            | "زمستان"
+            | "فروردین"
+            | "اردیبهشت"
+            | "خرداد"
+            | "تیر"
+            | "مرداد"
+            | "شهریور"
+            | "مهر"
+            | "ابان"
+            | "اذر"
+            | "دی"
+            | "بهمن"
+            | "اسفند"
+    )
+}
+
+/// The clauses (sorted) that set a deadline in the future: تا + a time
+/// (تا پایان سال, تا دو سال آینده), or a coming year (سال آینده, سال‌های
+/// آینده, ماه‌های آتی). A deadline in the past (تا پایان سال گذشته) is none.
+fn deadline_clauses(w: &Words) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let same = |i: usize, k: usize| k < w.len() && w.gap(k - 1) == Gap::Space && w.clause(k) == w.clause(i);
+    for i in 0..w.len() {
+        let f = w.f(i);
+        let hit = match f {
+            "تا" if same(i, i + 1) => {
+                // تا قبل از مهرماه: before a time.
+                let at = if matches!(w.f(i + 1), "قبل" | "پیش") && w.f(i + 2) == "از" && same(i, i + 3)
+                {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                let n = w.f(at);
+                let timed = deadline_word(n)
+                    || n.strip_suffix("ماه").is_some_and(deadline_word)
+                    || cardinal(n).is_some()
+                        && same(i, at + 1)
+                        && matches!(w.f(at + 1), "ماه" | "سال" | "ماهه" | "ساله")
+                    || n.len() == 4 && (n.starts_with("13") || n.starts_with("14")) && cardinal(n).is_some();
+                // تا پایان سال گذشته, تا دو سال پیش: past.
+                timed
+                    && !(at + 1..(at + 6).min(w.len()))
+                        .take_while(|&k| same(i, k))
+                        .any(|k| matches!(w.f(k), "گذشته" | "قبل" | "پیش" | "پارسال" | "سپری" | "اخیر"))
+            }
+            "اینده" | "اتی" | "بعد" if i > 0 && w.gap(i - 1) == Gap::Space => match w.f(i - 1) {
+                "سال" => true,
+                "سالهای" | "ماههای" => f != "بعد",
+                // ماه های آینده written with a space.
+                "های" => {
+                    f != "بعد" && i > 1 && w.gap(i - 2) == Gap::Space && matches!(w.f(i - 2), "سال" | "ماه")
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if hit && out.last() != Some(&w.clause(i)) {
+            out.push(w.clause(i));
+        }
+    }
+    out
+}
+
 /// Whether a number (not a small one) or تعداد comes right before word `i`:
 /// an aggregate (۷۰ پروژه, هزار واحد مسکونی).
 fn aggregate_before(w: &Words, i: usize) -> bool {
@@ -1087,9 +1276,58 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             i = j + 1;
         } else {
+            // پیشرفت ۹۵ درصدی, پیشرفت فیزیکی ۶۰ درصد: a share built.
+            if w.f(i) == "پیشرفت" && progress_at(&w, i) {
+                cues.push((i, ProjectStatus::UnderConstruction));
+            }
             i += 1;
         }
     }
+
+    // A future opening with a deadline (تا پایان سال به بهره‌برداری می‌رسد)
+    // is a project still being built; a future groundbreaking with one
+    // (تا پایان سال آغاز می‌شود) is a plan. An event with no deadline
+    // (همزمان با هفته دولت افتتاح می‌شود) stays what it says.
+    let deadlines = deadline_clauses(&w);
+    // Clauses with a past opening or groundbreaking (افتتاح شد), sorted.
+    let mut past_clauses: Vec<u32> = Vec::new();
+    for (c, st) in cues.iter_mut() {
+        if !matches!(*st, ProjectStatus::Opening | ProjectStatus::Groundbreaking) {
+            continue;
+        }
+        let end = status.longest(&w, *c).map_or(*c, |(j, _)| j);
+        if *st == ProjectStatus::Opening && so_far_count(&w, *c) || negated_after(&w, end) {
+            // Not opened (به بهره‌برداری نرسیده): still being built; not
+            // begun (آغاز نشده): a plan.
+            *st = future_of(*st);
+        } else if past_after(&w, *c) {
+            past_clauses.push(w.clause(*c));
+        } else if deadlines.binary_search(&w.clause(*c)).is_ok() {
+            *st = future_of(*st);
+        }
+    }
+    // قرار است X سه‌شنبه افتتاح شود: what is scheduled is said by the cue
+    // after قرار است in its clause, which alone stands.
+    let scheduled: Vec<usize> = cues
+        .windows(2)
+        .filter(|p| {
+            let (c, next) = (p[0].0, p[1].0);
+            w.f(c) == "قرار"
+                && w.f(c + 1).starts_with("است")
+                && next <= c + 15
+                && w.clause(next) == w.clause(c)
+                && p[1].1 != ProjectStatus::Planned
+        })
+        .map(|p| p[0].0)
+        .collect();
+    if !scheduled.is_empty() {
+        cues.retain(|c| scheduled.binary_search(&c.0).is_err());
+    }
+    // A governed opening (افتتاح X تا پایان سال) with a deadline in its
+    // clause and no past verb there.
+    let deadline_at = |i: usize| {
+        deadlines.binary_search(&w.clause(i)).is_ok() && past_clauses.binary_search(&w.clause(i)).is_err()
+    };
 
     // The article's usual status: the most frequent cue (the first on a tie).
     let doc_status = {
@@ -1308,6 +1546,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         };
         // (status, how directly the text gives it)
         let (status, strength) = match cand.governed.flatten() {
+            Some(st @ (ProjectStatus::Opening | ProjectStatus::Groundbreaking))
+                if deadline_at(cand.first) =>
+            {
+                (Some(future_of(st)), 5)
+            }
             Some(st) => (Some(st), 5),
             None => [
                 (near(&|c| w.clause(c) == clause), 4),
@@ -1318,6 +1561,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             .into_iter()
             .find(|x| x.0.is_some())
             .unwrap_or((None, 0)),
+        };
+        // عملیات اجرایی X ... آغاز شده است: «the works of X» is no event;
+        // the verb after the name in its clause says what happens.
+        let status = match (before, after) {
+            (Some((b, ProjectStatus::Groundbreaking)), Some((c, st)))
+                if strength == 4 && w.f(b) == "عملیات" && w.clause(c) == clause && w.clause(b) == clause =>
+            {
+                Some(st)
+            }
+            _ => status,
         };
         let location = location_of(&w, &cand, &places);
         let (a, b) = (w.toks[cand.first].start, w.toks[cand.last].end);
@@ -1360,7 +1613,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         if let Some((_, idx, strength, _, _)) = same {
             if let Some(p) = out.projects.get_mut(*idx) {
                 // The most direct statement of its status wins.
-                if f.status.is_some() && f.strength > *strength {
+                // On a tie, a plan gives way to any other status: what
+                // was budgeted or planned is also built or opened later.
+                let over_plan = f.strength == *strength
+                    && p.status == Some(ProjectStatus::Planned)
+                    && f.status.is_some_and(|s| s != ProjectStatus::Planned);
+                if f.status.is_some() && (f.strength > *strength || over_plan) {
                     p.status = f.status;
                     *strength = f.strength;
                 }

@@ -102,6 +102,9 @@ pub(crate) const MAX_WORDS: usize = 4;
 /// nothing (the table lists glued forms it accepts, such as مترمربع).
 pub(crate) struct Phrases<V> {
     map: HashMap<String, V>,
+    /// The first word of every key: [`Phrases::at`] gives up after one
+    /// word when no key starts with it.
+    firsts: FastSet<String>,
     max_words: usize,
 }
 
@@ -115,7 +118,8 @@ impl<V: Copy> Phrases<V> {
             max_words = max_words.max(key.split(' ').count()).min(MAX_WORDS);
             map.insert(key, v);
         }
-        Phrases { map, max_words }
+        let firsts = map.keys().filter_map(|k| k.split(' ').next()).map(str::to_string).collect();
+        Phrases { map, firsts, max_words }
     }
 
     /// The longest phrase starting at the word at or after `pos`: its value
@@ -144,6 +148,13 @@ impl<V: Copy> Phrases<V> {
             if n < self.max_words && part_start < e {
                 words[n] = (part_start, e);
                 n += 1;
+            }
+            // Every key tried below begins with the first part as its
+            // first word.
+            if let Some(&(fs, fe)) = words[..n].first() {
+                if !self.firsts.contains(&text[fs..fe]) {
+                    return None;
+                }
             }
             p = e;
         }

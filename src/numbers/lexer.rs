@@ -5,6 +5,7 @@
 
 use super::words::{self, Word};
 use super::Decimal;
+use std::sync::LazyLock;
 
 /// A digit run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,23 +68,152 @@ fn is_decimal_sep(c: char) -> bool {
     matches!(c, '.' | '/' | '٫')
 }
 
+/// What a char is to the lexer, tested in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// Separates tokens of one chunk ([`is_space`]).
+    Space,
+    /// A digit of any script.
+    Digit,
+    /// A letter or mark ([`is_letter`]).
+    Letter,
+    /// Anything else: ends the chunk.
+    Other,
+}
+
+fn class_of(c: char) -> Class {
+    if is_space(c) {
+        Class::Space
+    } else if digit_value(c).is_some() {
+        Class::Digit
+    } else if is_letter(c) {
+        Class::Letter
+    } else {
+        Class::Other
+    }
+}
+
+/// The class of every ASCII char (0..128) and of U+0600..U+06FF (128..384):
+/// nearly all chars of the text, classified with one load.
+static CLASSES: LazyLock<[Class; 384]> = LazyLock::new(|| {
+    let mut t = [Class::Other; 384];
+    for (k, slot) in t.iter_mut().enumerate() {
+        let cp = if k < 128 { k as u32 } else { 0x0600 + (k as u32 - 128) };
+        if let Some(c) = char::from_u32(cp) {
+            *slot = class_of(c);
+        }
+    }
+    t
+});
+
+/// The class of the char at byte `i` of `text`, and its length; `None` at
+/// the end. ASCII and the Arabic block (lead byte D8..DB) come from the table.
+#[inline]
+fn class_at(text: &str, classes: &[Class; 384], i: usize) -> Option<(Class, usize)> {
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(i)?;
+    if b0 < 0x80 {
+        return Some((classes[usize::from(b0)], 1));
+    }
+    if (0xD8..=0xDB).contains(&b0) {
+        if let Some(&b1) = bytes.get(i + 1) {
+            let k = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+            return Some((classes[128 + k], 2));
+        }
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((class_of(c), c.len_utf8()))
+}
+
+/// ZWNJ in UTF-8.
+const ZWNJ: &[u8] = "\u{200C}".as_bytes();
+
+/// One bit per pair of bytes `b0 b1` (index `b0 << 8 | b1`) that is a
+/// letter of the Arabic block: the run of such letters, most of the text,
+/// is skipped two bytes at a time with one test each.
+static ARABIC_LETTER_PAIRS: LazyLock<[u64; 1024]> = LazyLock::new(|| {
+    let mut bits = [0u64; 1024];
+    for (k, class) in CLASSES[128..].iter().enumerate() {
+        if *class == Class::Letter {
+            // U+0600 + k in UTF-8: 110110xx 10xxxxxx.
+            let pair = ((0xD8 | (k >> 6)) << 8) | (0x80 | (k & 0x3F));
+            bits[pair >> 6] |= 1 << (pair & 63);
+        }
+    }
+    bits
+});
+
+/// The byte length of the run of two-byte Arabic letters at the start of
+/// `bytes`: one table test per letter, two letters per step.
+#[inline]
+fn arabic_letters_len(bytes: &[u8], pairs: &[u64; 1024]) -> usize {
+    let letter = |b0: u8, b1: u8| {
+        let k = (usize::from(b0) << 8) | usize::from(b1);
+        pairs[k >> 6] & (1 << (k & 63)) != 0
+    };
+    let mut n = 0;
+    let mut quads = bytes.chunks_exact(4);
+    for q in &mut quads {
+        if !letter(q[0], q[1]) {
+            return n;
+        }
+        if !letter(q[2], q[3]) {
+            return n + 2;
+        }
+        n += 4;
+    }
+    match quads.remainder() {
+        [b0, b1, ..] if letter(*b0, *b1) => n + 2,
+        _ => n,
+    }
+}
+
+/// The end of the run of letters and ZWNJ that starts at `i`, and whether
+/// the run holds a ZWNJ.
+#[inline(always)]
+fn word_run_end(text: &str, classes: &[Class; 384], pairs: &[u64; 1024], mut i: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut zwnj = false;
+    loop {
+        i += arabic_letters_len(bytes.get(i..).unwrap_or_default(), pairs);
+        let Some(&b0) = bytes.get(i) else { break };
+        if b0.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        if b0 < 0x80 || (0xD8..=0xDB).contains(&b0) {
+            // Not a letter (the pair test above covers the Arabic block).
+            break;
+        }
+        if bytes[i..].starts_with(ZWNJ) {
+            zwnj = true;
+            i += ZWNJ.len();
+            continue;
+        }
+        match class_at(text, classes, i) {
+            Some((Class::Letter, len)) => i += len,
+            _ => break,
+        }
+    }
+    (i, zwnj)
+}
+
 /// Calls `f` with every chunk of tokens of `text`, in order, until `f`
 /// returns false. One pass; `buf` is reused.
 pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
+    let classes: &[Class; 384] = &CLASSES;
+    let pairs: &[u64; 1024] = &ARABIC_LETTER_PAIRS;
     let mut buf: Vec<Tok> = Vec::new();
     let mut i = 0;
-    let mut prev: Option<char> = None;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
-        if is_space(c) {
-            i += c.len_utf8();
-            prev = Some(c);
+    while let Some((class, len)) = class_at(text, classes, i) {
+        if class == Class::Space {
+            i += len;
             continue;
         }
-        if digit_value(c).is_some() {
+        if class == Class::Digit {
             // A digit run glued to a Latin letter on either side is a code (F16, 4K, COVID-19).
             let before = &text[..i];
-            let glued_latin = match prev {
+            let glued_latin = match before.chars().next_back() {
                 Some(p) if p.is_ascii_alphabetic() || matches!(p, '_' | '#' | '@') => true,
                 Some('-' | '+') => {
                     before[..before.len() - 1].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
@@ -111,7 +241,6 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
                             word_end: true,
                         });
                         i = end + word_len;
-                        prev = word.chars().next_back();
                         continue;
                     }
                 }
@@ -122,26 +251,21 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
                 }
             }
             i = end;
-            prev = text[..end].chars().next_back();
             continue;
         }
-        if is_letter(c) {
+        if class == Class::Letter {
+            // Outside a chunk, a word no number can begin is only skipped.
+            if buf.is_empty() && words::surely_no_number(text.as_bytes().get(i..).unwrap_or_default()) {
+                i = word_run_end(text, classes, pairs, i).0;
+                continue;
+            }
             let start = i;
-            let mut end = i;
-            for (k, ch) in text[i..].char_indices() {
-                if is_letter(ch) || ch == '\u{200C}' {
-                    end = i + k + ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let mut word_end = end;
-            while text[start..word_end].ends_with('\u{200C}') {
-                word_end -= '\u{200C}'.len_utf8();
-            }
-            let word = &text[start..word_end];
+            let (end, has_zwnj) = word_run_end(text, classes, pairs, i);
+            // Trailing ZWNJs belong to the run but not to the word.
+            let word =
+                if has_zwnj { text[start..end].trim_end_matches('\u{200C}') } else { &text[start..end] };
+            let word_end = start + word.len();
             i = end;
-            prev = text[..end].chars().next_back();
             if matches!(word, "ام" | "امین" | "مین") {
                 buf.push(Tok {
                     start,
@@ -153,16 +277,38 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
                 });
                 continue;
             }
-            let pieces = if word.is_ascii() { None } else { words::split_word(word) };
+            // Most words of running text: no number can begin them, nor
+            // any ZWNJ-separated prefix of them.
+            if !words::may_hold_number(word) {
+                if !flush(&mut buf, &mut f) {
+                    return;
+                }
+                continue;
+            }
+            // A whole word of the table (و, هزار, یک): the one piece that
+            // split_word would give, without building the pieces.
+            if !has_zwnj {
+                if let Some((w, ordinal)) = words::lookup(word) {
+                    buf.push(Tok {
+                        start,
+                        end: word_end,
+                        kind: Kind::Word(w),
+                        ordinal,
+                        word_start: true,
+                        word_end: true,
+                    });
+                    continue;
+                }
+            }
+            let pieces = words::split_word(word);
             // A number joined by ZWNJ to the word after it (پنج‌درصدی,
             // ده‌میلیون‌نفری): the number ends at the ZWNJ.
             let (pieces, rest) = match pieces {
                 Some(p) => (Some(p), false),
-                None if !word.is_ascii() => match number_prefix_of(word) {
+                None => match number_prefix_of(word) {
                     Some((p, _)) => (Some(p), true),
                     None => (None, false),
                 },
-                None => (None, false),
             };
             if let Some(p) = pieces {
                 let n = p.iter().count();
@@ -186,8 +332,7 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
         if !flush(&mut buf, &mut f) {
             return;
         }
-        i += c.len_utf8();
-        prev = Some(c);
+        i += len;
     }
     flush(&mut buf, &mut f);
 }

@@ -159,21 +159,101 @@ static FIRST_PAIRS: LazyLock<Vec<u64>> = LazyLock::new(|| {
     bits
 });
 
+/// False when neither `word` nor any ZWNJ-separated prefix of it can be
+/// split into number morphemes: the lexer's cheap rejection of most words.
+/// A prefix begins like the word, except one made only of و (the
+/// conjunction, glued by ZWNJ: `و‌پنج`); and every split begins with a
+/// word of the table (a morpheme, a whole segment or the base of an ordinal).
+#[inline(always)]
+pub(crate) fn may_hold_number(word: &str) -> bool {
+    match word.as_bytes() {
+        // The common case, two letters of the Arabic block and no و first:
+        // one bit test decides may_begin.
+        [b0 @ 0xD8..=0xDB, b1, b2 @ 0xD8..=0xDB, b3, ..] if !(*b0 == 0xD9 && *b1 == 0x88) => {
+            let a = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+            let b = (usize::from(b2 & 0x03) << 6) | usize::from(b3 & 0x3F);
+            pair_may_begin(a, b) && starts_with_entry(word)
+        }
+        _ => may_hold_number_slow(word),
+    }
+}
+
+/// True when the word starting `bytes` is surely neither a number word
+/// ([`may_hold_number`] false) nor a separate ordinal suffix (ام, امین,
+/// مین), from its first two letters alone.
+#[inline(always)]
+pub(crate) fn surely_no_number(bytes: &[u8]) -> bool {
+    match bytes {
+        // Not و first, not ام, not می.
+        [b0 @ 0xD8..=0xDB, b1, b2 @ 0xD8..=0xDB, b3, ..]
+            if !matches!(
+                [*b0, *b1, *b2, *b3],
+                [0xD9, 0x88, _, _] | [0xD8, 0xA7, 0xD9, 0x85] | [0xD9, 0x85, 0xDB, 0x8C]
+            ) =>
+        {
+            let a = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+            let b = (usize::from(b2 & 0x03) << 6) | usize::from(b3 & 0x3F);
+            !pair_may_begin(a, b)
+        }
+        _ => false,
+    }
+}
+
+/// [`may_hold_number`] for the other words (و first, one char, other scripts).
+#[inline(never)]
+fn may_hold_number_slow(word: &str) -> bool {
+    (may_begin(word) || word.trim_start_matches('و').starts_with('\u{200C}')) && starts_with_entry(word)
+}
+
+/// Whether some number word begins with the chars of slots `a` and `b`.
+#[inline(always)]
+fn pair_may_begin(a: usize, b: usize) -> bool {
+    let i = a * 256 + b;
+    FIRST_PAIRS[i / 64] & (1 << (i % 64)) != 0
+}
+
+/// True when some word of the table is a prefix of `word`.
+fn starts_with_entry(word: &str) -> bool {
+    let Some(group) = lead_slot(word.as_bytes()).and_then(|i| BY_FIRST.get(i)) else { return false };
+    // Short keys: compared inline rather than through memcmp.
+    let w = word.as_bytes();
+    group.iter().any(|(k, _)| k.len() <= w.len() && k.bytes().zip(w).all(|(x, &y)| x == y))
+}
+
+/// The slot of و.
+const VAV: usize = 'و' as usize - 0x0600;
+
+/// The group (see [`slot`]) of the char at the start of `bytes` when it
+/// is in U+0600..U+06FF (two bytes in UTF-8, lead byte D8..DB).
+#[inline]
+fn lead_slot(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b0 @ 0xD8..=0xDB, b1, ..] => Some((usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F)),
+        _ => None,
+    }
+}
+
 /// False when no number word (nor و before one) can begin `word`.
 #[inline]
 fn may_begin(word: &str) -> bool {
-    let mut it = word.chars();
-    let (Some(a), b) = (it.next(), it.next()) else { return false };
-    if a == 'و' {
-        // و glued before a number word: وپانصد.
-        return b.is_none() || may_begin(&word['و'.len_utf8()..]);
-    }
-    match (slot(a), b.and_then(slot)) {
-        (Some(a), Some(b)) => {
-            let i = a * 256 + b;
-            FIRST_PAIRS[i / 64] & (1 << (i % 64)) != 0
+    may_begin_bytes(word.as_bytes())
+}
+
+/// [`may_begin`] on the UTF-8 bytes, without decoding chars.
+#[inline]
+fn may_begin_bytes(mut bytes: &[u8]) -> bool {
+    loop {
+        let Some(a) = lead_slot(bytes) else { return false };
+        let rest = bytes.get(2..).unwrap_or_default();
+        if a == VAV {
+            // و glued before a number word: وپانصد.
+            if rest.is_empty() {
+                return true;
+            }
+            bytes = rest;
+            continue;
         }
-        _ => false,
+        return lead_slot(rest).is_some_and(|b| pair_may_begin(a, b));
     }
 }
 

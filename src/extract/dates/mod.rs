@@ -13,14 +13,15 @@ mod tokens;
 
 use super::Doc;
 use crate::model::{Calendar, DateMention, Extraction, GregorianDate, JalaliDate, Relative, Weekday};
-use tables::{Need, Prefix, CAL_SUFFIX, DAY_WORDS, MONTHS, PREFIXES, RELATIVE, STARTERS, WEEKDAYS};
+use tables::{Need, Prefix, CAL_SUFFIX, DAY_WORDS, MONTHS, PREFIXES, RELATIVE, WEEKDAYS};
 use tokens::{digit_value, tokenize, Kind, Tok};
 
 /// Finds the dates of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = tokenize(text);
-    let p = Parser { toks: &toks };
+    let starters = tables::StarterTest::new();
+    let p = Parser { toks: &toks, starters };
     let taken: Vec<(usize, usize)> = out
         .money
         .iter()
@@ -30,6 +31,19 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let mut i = 0;
     let mut last_end: Option<usize> = None;
     while i < toks.len() {
+        // Most tokens start nothing: a word that is no starter (the same
+        // test as in parse_one) or punctuation other than the `(` of a
+        // parenthesized year.
+        let t = &toks[i];
+        let may_start = match t.kind {
+            Kind::Word => starters.is(t.text) || t.text.ends_with("ماه"),
+            Kind::Num => true,
+            Kind::Punct => t.text == "(",
+        };
+        if !may_start {
+            i += 1;
+            continue;
+        }
         let hit = p.parse(i).or_else(|| p.parenthesized_year(i, last_end));
         let Some(hit) = hit else {
             i += 1;
@@ -190,6 +204,7 @@ const DAY_PARTS: [&str; 6] = ["صبح", "ظهر", "عصر", "شب", "بامدا�
 
 struct Parser<'t, 'a> {
     toks: &'t [Tok<'a>],
+    starters: tables::StarterTest,
 }
 
 impl Parser<'_, '_> {
@@ -326,7 +341,7 @@ impl Parser<'_, '_> {
         let t = self.toks.get(i)?;
         match t.kind {
             Kind::Punct => return None,
-            Kind::Word if !STARTERS.contains(t.text) && !t.text.ends_with("ماه") => return None,
+            Kind::Word if !self.starters.is(t.text) && !t.text.ends_with("ماه") => return None,
             _ => {}
         }
         if let Some(h) = self.core(i, None) {

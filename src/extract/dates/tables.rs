@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 /// phrase that matches wins.
 pub(super) struct Phrases<V> {
     by_first: HashMap<&'static str, Vec<(Vec<&'static str>, V)>>,
+    /// The first words' buckets and lengths ([`LengthFilter`]).
+    firsts: LengthFilter,
 }
 
 impl<V: Copy> Phrases<V> {
@@ -24,12 +26,19 @@ impl<V: Copy> Phrases<V> {
         for list in by_first.values_mut() {
             list.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
         }
-        Phrases { by_first }
+        let mut firsts = LengthFilter::new(PHRASE_BITS);
+        for w in by_first.keys() {
+            firsts.add(w);
+        }
+        Phrases { by_first, firsts }
     }
 
     /// The value and length in tokens of the longest phrase at `toks[i..]`.
     pub fn at(&self, toks: &[Tok<'_>], i: usize) -> Option<(usize, V)> {
         let first = toks.get(i).filter(|t| t.kind == Kind::Word)?;
+        if !self.firsts.may_hold(first.text) {
+            return None;
+        }
         let list = self.by_first.get(first.text)?;
         'outer: for (words, v) in list {
             for (k, w) in words.iter().enumerate().skip(1) {
@@ -50,6 +59,9 @@ impl<V: Copy> Phrases<V> {
 
     /// The value of the one-word phrase `word`.
     pub fn word(&self, word: &str) -> Option<V> {
+        if !self.firsts.may_hold(word) {
+            return None;
+        }
         self.by_first.get(word)?.iter().find(|(w, _)| w.len() == 1).map(|(_, v)| *v)
     }
 }
@@ -266,3 +278,84 @@ pub(super) static STARTERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     ]);
     set
 });
+
+/// The bucket of a word in a [`LengthFilter`] of `bits` bits, from its
+/// first four and last two bytes. Any function of the word would keep the
+/// filter exact (a word of the set is in its own bucket); this one spreads
+/// words well.
+#[inline]
+fn word_bucket(word: &str, bits: u32) -> usize {
+    let b = word.as_bytes();
+    let head = match b {
+        [w, x, y, z, ..] => u32::from_le_bytes([*w, *x, *y, *z]),
+        _ => b.iter().fold(0, |h, &x| (h << 8) | u32::from(x)),
+    };
+    let tail = match b {
+        [.., y, z] => (u32::from(*y) << 8) | u32::from(*z),
+        _ => 0,
+    };
+    let h = (head ^ tail.rotate_left(16)).wrapping_mul(0x9E37_79B9);
+    (h >> (32 - bits)) as usize
+}
+
+/// Bits of the filter of each phrase table.
+const PHRASE_BITS: u32 = 10;
+/// Bits of the filter of [`STARTERS`].
+const STARTER_BITS: u32 = 14;
+
+/// A filter before a set lookup: for each bucket ([`word_bucket`]) one
+/// bit per byte length (the last bit for 31 and more) of the words of the
+/// set in it. A word it rejects is not in the set; most words of running
+/// text are rejected without hashing.
+pub(super) struct LengthFilter {
+    bits: u32,
+    masks: Vec<u32>,
+}
+
+impl LengthFilter {
+    fn new(bits: u32) -> LengthFilter {
+        LengthFilter { bits, masks: vec![0; 1 << bits] }
+    }
+
+    fn add(&mut self, word: &str) {
+        let k = word_bucket(word, self.bits);
+        if let Some(m) = self.masks.get_mut(k) {
+            *m |= 1 << word.len().min(31);
+        }
+    }
+
+    /// False when `word` is surely not in the set.
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        self.masks.get(word_bucket(word, self.bits)).is_some_and(|m| m & (1 << word.len().min(31)) != 0)
+    }
+}
+
+/// The filter of [`STARTERS`].
+static STARTER_FILTER: LazyLock<LengthFilter> = LazyLock::new(|| {
+    let mut f = LengthFilter::new(STARTER_BITS);
+    for w in STARTERS.iter() {
+        f.add(w);
+    }
+    f
+});
+
+/// The test "is this word one of the [`STARTERS`]", with the tables
+/// fetched once per document rather than once per word.
+#[derive(Clone, Copy)]
+pub(super) struct StarterTest {
+    filter: &'static LengthFilter,
+    set: &'static FastSet<&'static str>,
+}
+
+impl StarterTest {
+    pub fn new() -> StarterTest {
+        StarterTest { filter: &STARTER_FILTER, set: &STARTERS }
+    }
+
+    /// Whether `word` is one of the [`STARTERS`].
+    #[inline]
+    pub fn is(&self, word: &str) -> bool {
+        self.filter.may_hold(word) && self.set.contains(word)
+    }
+}

@@ -30,6 +30,7 @@ fn is_digit(c: char) -> bool {
 }
 
 use crate::lexicon::is_letter;
+use std::sync::LazyLock;
 
 #[inline]
 fn is_space(c: char) -> bool {
@@ -39,51 +40,164 @@ fn is_space(c: char) -> bool {
 
 pub(super) use crate::normalize::chars::digit_value;
 
-/// Splits `text` into tokens.
-pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let mut it = text.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
-        // A line break ends a paragraph: it stays as a token so that no
-        // date is read across it.
-        if is_space(c) && c != '\n' {
+/// What a char starts, tested in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// A space (not a line break): no token.
+    Skip,
+    /// A letter: a word.
+    Letter,
+    /// A digit: a number.
+    Digit,
+    /// Anything else, a line break included: a one-char token.
+    Punct,
+}
+
+fn class_of(c: char) -> Class {
+    if is_space(c) && c != '\n' {
+        Class::Skip
+    } else if is_letter(c) {
+        Class::Letter
+    } else if is_digit(c) {
+        Class::Digit
+    } else {
+        Class::Punct
+    }
+}
+
+/// The class of every ASCII char (0..128) and of U+0600..U+06FF (128..384):
+/// nearly all chars of the text, classified with one load.
+static CLASSES: LazyLock<[Class; 384]> = LazyLock::new(|| {
+    let mut t = [Class::Punct; 384];
+    for (k, slot) in t.iter_mut().enumerate() {
+        let cp = if k < 128 { k as u32 } else { 0x0600 + (k as u32 - 128) };
+        if let Some(c) = char::from_u32(cp) {
+            *slot = class_of(c);
+        }
+    }
+    t
+});
+
+/// One bit per pair of bytes `b0 b1` (index `b0 << 8 | b1`) that is a
+/// letter of the Arabic block: runs of such letters, most of the text, are
+/// skipped two bytes at a time.
+static LETTER_PAIRS: LazyLock<[u64; 1024]> = LazyLock::new(|| {
+    let mut bits = [0u64; 1024];
+    for (k, class) in CLASSES[128..].iter().enumerate() {
+        if *class == Class::Letter {
+            // U+0600 + k in UTF-8: 110110xx 10xxxxxx.
+            let pair = ((0xD8 | (k >> 6)) << 8) | (0x80 | (k & 0x3F));
+            bits[pair >> 6] |= 1 << (pair & 63);
+        }
+    }
+    bits
+});
+
+/// The class of the char at byte `i` and its length; `None` at the end.
+#[inline]
+fn class_at(text: &str, classes: &[Class; 384], i: usize) -> Option<(Class, usize)> {
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(i)?;
+    if b0 < 0x80 {
+        return Some((classes[usize::from(b0)], 1));
+    }
+    if (0xD8..=0xDB).contains(&b0) {
+        if let Some(&b1) = bytes.get(i + 1) {
+            let k = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+            return Some((classes[128 + k], 2));
+        }
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((class_of(c), c.len_utf8()))
+}
+
+/// The byte length of the run of two-byte Arabic letters at the start of
+/// `bytes`: one table test per letter, two letters per step.
+#[inline]
+fn arabic_letters_len(bytes: &[u8], pairs: &[u64; 1024]) -> usize {
+    let letter = |b0: u8, b1: u8| {
+        let k = (usize::from(b0) << 8) | usize::from(b1);
+        pairs[k >> 6] & (1 << (k & 63)) != 0
+    };
+    let mut n = 0;
+    let mut quads = bytes.chunks_exact(4);
+    for q in &mut quads {
+        if !letter(q[0], q[1]) {
+            return n;
+        }
+        if !letter(q[2], q[3]) {
+            return n + 2;
+        }
+        n += 4;
+    }
+    match quads.remainder() {
+        [b0, b1, ..] if letter(*b0, *b1) => n + 2,
+        _ => n,
+    }
+}
+
+/// The end of the run of letters from `i`.
+#[inline]
+fn letter_run_end(text: &str, classes: &[Class; 384], pairs: &[u64; 1024], mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        i += arabic_letters_len(bytes.get(i..).unwrap_or_default(), pairs);
+        let Some(&b0) = bytes.get(i) else { return i };
+        if b0.is_ascii_alphabetic() {
+            i += 1;
             continue;
         }
-        let kind;
-        let mut end = start + c.len_utf8();
-        if is_letter(c) {
-            kind = Kind::Word;
-            while let Some(&(i, d)) = it.peek() {
-                if is_letter(d) {
-                    end = i + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-        } else if is_digit(c) {
-            kind = Kind::Num;
-            while let Some(&(i, d)) = it.peek() {
-                if is_digit(d) {
-                    end = i + d.len_utf8();
-                    it.next();
-                    continue;
-                }
-                if matches!(d, '/' | '.' | '-' | ',' | '٫' | '٬' | '،') {
-                    // A separator belongs to the number only between digits.
-                    let after = text[i + d.len_utf8()..].chars().next();
-                    if after.is_some_and(is_digit) {
-                        it.next();
-                        end = i + d.len_utf8();
-                        continue;
-                    }
-                }
-                break;
-            }
-        } else {
-            kind = Kind::Punct;
+        if b0 < 0x80 || (0xD8..=0xDB).contains(&b0) {
+            // Not a letter (the pair test covers the Arabic block).
+            return i;
         }
-        out.push(Tok { kind, start, end, text: &text[start..end] });
+        match class_at(text, classes, i) {
+            Some((Class::Letter, len)) => i += len,
+            _ => return i,
+        }
+    }
+}
+
+/// The end of the number from `i`: digits, and a separator `/ . - ,` (and
+/// the Arabic ones) only between two digits.
+fn number_run_end(text: &str, mut i: usize) -> usize {
+    while let Some(d) = text.get(i..).and_then(|r| r.chars().next()) {
+        let len = d.len_utf8();
+        let joins = is_digit(d)
+            || (matches!(d, '/' | '.' | '-' | ',' | '٫' | '٬' | '،')
+                && text.get(i + len..).and_then(|r| r.chars().next()).is_some_and(is_digit));
+        if !joins {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// Splits `text` into tokens.
+pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let classes: &[Class; 384] = &CLASSES;
+    let pairs: &[u64; 1024] = &LETTER_PAIRS;
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut i = 0;
+    while let Some((class, len)) = class_at(text, classes, i) {
+        let start = i;
+        i += len;
+        // A line break ends a paragraph: it stays as a token (Punct) so
+        // that no date is read across it.
+        let kind = match class {
+            Class::Skip => continue,
+            Class::Letter => {
+                i = letter_run_end(text, classes, pairs, i);
+                Kind::Word
+            }
+            Class::Digit => {
+                i = number_run_end(text, i);
+                Kind::Num
+            }
+            Class::Punct => Kind::Punct,
+        };
+        out.push(Tok { kind, start, end: i, text: &text[start..i] });
     }
     out
 }

@@ -4,7 +4,9 @@
 
 use crate::lexicon::{entries, rows};
 use crate::model::OrgKind;
+use std::borrow::Cow;
 use std::cell::RefCell;
+use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -14,6 +16,8 @@ pub(crate) type FastSet = crate::lexicon::FastSet<String>;
 pub(crate) type FastMap<V> = crate::lexicon::FastMap<String, V>;
 
 pub(crate) use crate::lexicon::is_word_char;
+
+const ZWNJ: char = '\u{200C}';
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +32,69 @@ pub(crate) enum TokKind {
     Para,
 }
 
+/// A token's lookup key. A key the word lists know points at their copy
+/// (no allocation per token); any other word owns its key.
+#[derive(Clone, Debug)]
+pub(crate) enum Key {
+    /// A key of [`VOCAB`].
+    Known(&'static str),
+    /// A key no word list holds.
+    Own(Box<str>),
+}
+
+impl Key {
+    /// The key as a string slice.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Known(s) => s,
+            Key::Own(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Key {
+    #[inline]
+    fn eq(&self, other: &Key) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Key {}
+
+impl PartialEq<str> for Key {
+    #[inline]
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Key {
+    #[inline]
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Key {
+    #[inline]
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+/// The flagged phrase lexicons, in the order of their slots in
+/// [`Tok::ends`] (slot = bit index of [`Phrases::bit`]).
+const SLOTS: usize = 4;
+
 /// A token of the normalized text: byte range and lookup key.
 #[derive(Clone, Debug)]
 pub(crate) struct Tok {
@@ -37,7 +104,7 @@ pub(crate) struct Tok {
     pub end: usize,
     /// The word without ZWNJ, with letter variants unified (empty for
     /// punctuation).
-    pub key: String,
+    pub key: Key,
     /// Its kind.
     pub kind: TokKind,
     /// Written as a verb with می‌/نمی‌ (a ZWNJ after the prefix).
@@ -47,6 +114,13 @@ pub(crate) struct Tok {
     /// Which phrase lexicons may start at this word (bits of
     /// [`Phrases::bit`]), computed once when tokenizing.
     pub starts: u8,
+    /// The word lists holding the key (bits of [`WordSet`]).
+    pub flags: u16,
+    /// Per flagged phrase lexicon: how many tokens its longest entry
+    /// starting here spans (0: none), computed once when tokenizing.
+    ends: [u8; SLOTS],
+    /// Per flagged phrase lexicon: that entry's value index.
+    vals: [u16; SLOTS],
 }
 
 impl Tok {
@@ -61,31 +135,113 @@ impl Tok {
     pub fn is_sentence_end(&self) -> bool {
         matches!(self.kind, TokKind::Para | TokKind::Punct('.' | '!' | '?' | '؟' | ':' | '؛'))
     }
+
+    /// A token with no key: punctuation or a line break.
+    fn bare(start: usize, end: usize, kind: TokKind) -> Tok {
+        Tok {
+            start,
+            end,
+            key: Key::Known(""),
+            kind,
+            verbish: false,
+            plural: false,
+            starts: 0,
+            flags: VOCAB.empty,
+            ends: [0; SLOTS],
+            vals: [0; SLOTS],
+        }
+    }
+}
+
+/// Char class bit: part of a word ([`is_word_char`]).
+const WORD: u8 = 1;
+/// Char class bit: dropped or unified by [`key`].
+const FOLD: u8 = 2;
+
+/// The classes of U+0600..U+06FF, the block of nearly every char of the
+/// text (a test checks them against [`is_word_char`] and [`fold_into`]).
+static ARABIC: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = 0x600 + i as u32;
+        let word = !matches!(c, 0x600..=0x61F | 0x66A..=0x66D | 0x6D4 | 0x6DD | 0x6DE | 0x6E9 | 0x6FD | 0x6FE)
+            || matches!(c, 0x610..=0x61A);
+        // ئ ي ى أ إ ٱ ؤ ة ۀ ك, U+0654 and the harakat U+064B..U+0652.
+        let fold = matches!(
+            c,
+            0x626 | 0x64A | 0x649 | 0x623 | 0x625 | 0x671 | 0x624 | 0x629 | 0x6C0 | 0x643 | 0x654 | 0x64B
+                ..=0x652
+        );
+        t[i] = if word { WORD } else { 0 } | if fold { FOLD } else { 0 };
+        i += 1;
+    }
+    t
+};
+
+/// The class bits of `c` ([`WORD`], [`FOLD`]).
+#[inline]
+fn class(c: char) -> u8 {
+    let u = c as u32;
+    if u < 0x80 {
+        if c.is_ascii_alphanumeric() {
+            WORD
+        } else {
+            0
+        }
+    } else if let Some(&k) = u.checked_sub(0x600).and_then(|i| ARABIC.get(i as usize)) {
+        k
+    } else if (0x200B..=0x200F).contains(&u) {
+        if c == ZWNJ {
+            WORD | FOLD
+        } else {
+            FOLD
+        }
+    } else if is_word_char(c) {
+        WORD
+    } else {
+        0
+    }
+}
+
+/// True when [`key`] changes `word`.
+#[inline]
+fn may_fold(word: &str) -> bool {
+    word.chars().any(|c| class(c) & FOLD != 0)
+}
+
+/// Appends the key of `word` to `out` (see [`key`]).
+fn fold_into(word: &str, out: &mut String) {
+    out.reserve(word.len());
+    // Unchanged runs are copied whole.
+    let mut run = 0;
+    for (i, c) in word.char_indices() {
+        let to = match c {
+            '\u{200B}'..='\u{200F}' | '\u{0654}' | '\u{064B}'..='\u{0652}' => None,
+            'ئ' | 'ي' | 'ى' => Some('ی'),
+            'أ' | 'إ' | 'ٱ' => Some('ا'),
+            'ؤ' => Some('و'),
+            'ة' | 'ۀ' => Some('ه'),
+            'ك' => Some('ک'),
+            _ => continue,
+        };
+        out.push_str(word.get(run..i).unwrap_or(""));
+        if let Some(to) = to {
+            out.push(to);
+        }
+        run = i + c.len_utf8();
+    }
+    out.push_str(word.get(run..).unwrap_or(""));
 }
 
 /// The lookup key of a word: ZWNJ and other joiners dropped, letter
 /// variants unified.
 pub(crate) fn key(word: &str) -> String {
-    // Most words need no change: copy them whole.
-    let plain = !word.chars().any(|c| {
-        matches!(c, '\u{200B}'..='\u{200F}' | 'ئ' | 'ي' | 'ى' | 'أ' | 'إ' | 'ٱ' | 'ؤ' | 'ة' | 'ۀ' | 'ك' | '\u{0654}' | '\u{064B}'..='\u{0652}')
-    });
-    if plain {
+    if !may_fold(word) {
         return word.to_owned();
     }
     let mut k = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            '\u{200B}'..='\u{200F}' => {}
-            'ئ' | 'ي' | 'ى' => k.push('ی'),
-            'أ' | 'إ' | 'ٱ' => k.push('ا'),
-            'ؤ' => k.push('و'),
-            'ة' | 'ۀ' => k.push('ه'),
-            'ك' => k.push('ک'),
-            '\u{0654}' | '\u{064B}'..='\u{0652}' => {}
-            c => k.push(c),
-        }
-    }
+    fold_into(word, &mut k);
     k
 }
 
@@ -113,89 +269,306 @@ pub(crate) fn tokens(text: &str) -> Rc<Vec<Tok>> {
     })
 }
 
+/// The char starting at byte `i` of `text` (a char boundary): its code
+/// point, class bits and length. Bytes, not `chars()`: ASCII and the
+/// two-byte U+0600..U+06FF are decoded by hand.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (u32, u8, usize) {
+    let b = text.as_bytes();
+    match b.get(i..) {
+        Some(&[x, ..]) if x < 0x80 => (u32::from(x), if x.is_ascii_alphanumeric() { WORD } else { 0 }, 1),
+        Some(&[x @ 0xD8..=0xDB, y, ..]) => {
+            let u = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
+            (u, ARABIC[(u & 0xFF) as usize], 2)
+        }
+        _ => match text.get(i..).and_then(|s| s.chars().next()) {
+            Some(c) => (c as u32, class(c), c.len_utf8()),
+            // Not a char boundary (never, for a valid index): skipped.
+            None => (u32::MAX, 0, 1),
+        },
+    }
+}
+
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let vocab = &*VOCAB;
     let mut toks = Vec::with_capacity(text.len() / 6);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c == '\n' || c == '\r' {
-            if toks.last().is_none_or(|t: &Tok| t.kind != TokKind::Para) {
-                toks.push(Tok {
-                    start: i,
-                    end: i + c.len_utf8(),
-                    key: String::new(),
-                    kind: TokKind::Para,
-                    verbish: false,
-                    plural: false,
-                    starts: 0,
-                });
-            }
-            continue;
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        if is_word_char(c) && c != '\u{200C}' {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < text.len() {
+        let (u, cl, n) = char_at(text, i);
+        // A ZWNJ outside a word is skipped.
+        if cl & WORD != 0 && u != ZWNJ as u32 {
+            // The word: up to the end of its last char other than ZWNJ;
+            // whether its key differs from it; whether it is a number
+            // (ASCII, extended Arabic-Indic and Arabic-Indic digits).
+            let mut end = i + n;
+            let mut fold = cl & FOLD != 0;
+            let num = matches!(u, 0x30..=0x39 | 0x6F0..=0x6F9 | 0x660..=0x669);
+            let mut j = end;
+            while j < text.len() {
+                let (v, cl, m) = char_at(text, j);
+                if cl & WORD == 0 {
                     break;
                 }
+                fold |= cl & FOLD != 0;
+                j += m;
+                if v != ZWNJ as u32 {
+                    end = j;
+                }
             }
-            // Drop a trailing ZWNJ from the word.
-            let mut w = &text[i..end];
-            while let Some(s) = w.strip_suffix('\u{200C}') {
-                w = s;
-            }
-            let end = i + w.len();
-            let kind = if c.is_ascii_digit() || matches!(c, '\u{06F0}'..='\u{06F9}' | '\u{0660}'..='\u{0669}')
-            {
-                TokKind::Num
-            } else {
-                TokKind::Word
-            };
-            let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
-            let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
-            let key = key(w);
-            let starts = if kind == TokKind::Word { start_bits(&key) } else { 0 };
-            toks.push(Tok { start: i, end, key, kind, verbish, plural, starts });
+            push_word(&mut toks, vocab, text, i..end, fold, num, &mut buf);
+            i = j;
             continue;
         }
-        if c == '\u{200C}' {
-            continue;
+        if u == u32::from(b'\n') || u == u32::from(b'\r') {
+            if toks.last().is_none_or(|t: &Tok| t.kind != TokKind::Para) {
+                toks.push(Tok::bare(i, i + n, TokKind::Para));
+            }
+        } else if let Some(c) = char::from_u32(u).filter(|c| cl & WORD == 0 && !c.is_whitespace()) {
+            toks.push(Tok::bare(i, i + n, TokKind::Punct(c)));
         }
-        toks.push(Tok {
-            start: i,
-            end: i + c.len_utf8(),
-            key: String::new(),
-            kind: TokKind::Punct(c),
-            verbish: false,
-            plural: false,
-            starts: 0,
-        });
+        i += n;
     }
+    memo_phrases(&mut toks, &mut buf);
     toks
 }
 
-/// The bits of the phrase lexicons whose entries may start with the word
-/// `key`.
-fn start_bits(key: &str) -> u8 {
-    START_BITS.get(key).copied().unwrap_or(0)
+/// Pushes the word token of `text[r]`; `fold`: its key may differ from it;
+/// `num`: it starts with a digit.
+fn push_word(
+    toks: &mut Vec<Tok>,
+    vocab: &'static Vocab,
+    text: &str,
+    r: Range<usize>,
+    fold: bool,
+    num: bool,
+    buf: &mut String,
+) {
+    let Some(w) = text.get(r.clone()) else { return };
+    let kind = if num { TokKind::Num } else { TokKind::Word };
+    // Both are written with a ZWNJ, which `fold` tells.
+    let verbish = fold && (w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}"));
+    let plural = fold && (w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های"));
+    let k = if fold {
+        buf.clear();
+        fold_into(w, buf);
+        buf.as_str()
+    } else {
+        w
+    };
+    let (key, info) = match vocab.words.get_key_value(k) {
+        Some((known, info)) => (Key::Known(known), *info),
+        None => (Key::Own(k.into()), Info::default()),
+    };
+    let starts = if kind == TokKind::Word { info.starts } else { 0 };
+    toks.push(Tok {
+        start: r.start,
+        end: r.end,
+        key,
+        kind,
+        verbish,
+        plural,
+        starts,
+        flags: info.flags,
+        ends: [0; SLOTS],
+        vals: [0; SLOTS],
+    });
 }
 
-/// Every possible first word of the flagged phrase lexicons → their bits
-/// (one lookup per token instead of one per lexicon).
-static START_BITS: LazyLock<FastMap<u8>> = LazyLock::new(|| {
-    let mut m = FastMap::default();
-    for (bit, set) in [TITLES.starts_of(), HEADS.starts_of(), HONORIFICS.starts_of(), VERBS.starts_of()] {
-        for k in set {
-            *m.entry(k.clone()).or_insert(0) |= bit;
+/// Fills [`Tok::ends`] and [`Tok::vals`]: the longest entry of each flagged
+/// phrase lexicon at each word that may start one.
+fn memo_phrases(toks: &mut [Tok], buf: &mut String) {
+    for i in 0..toks.len() {
+        let starts = toks[i].starts;
+        if starts == 0 {
+            continue;
+        }
+        let mut ends = [0u8; SLOTS];
+        let mut vals = [0u16; SLOTS];
+        let found = [
+            if starts & TITLES.bit != 0 { TITLES.scan(toks, i, buf) } else { None },
+            if starts & HEADS.bit != 0 { HEADS.scan(toks, i, buf) } else { None },
+            if starts & HONORIFICS.bit != 0 { HONORIFICS.scan(toks, i, buf) } else { None },
+            if starts & VERBS.bit != 0 { VERBS.scan(toks, i, buf) } else { None },
+        ];
+        for (slot, f) in found.into_iter().enumerate() {
+            if let Some((e, v)) = f {
+                // Entries are a few words long and the lists short; an
+                // entry that would not fit is looked up each time instead.
+                match (u8::try_from(e - i), u16::try_from(v)) {
+                    (Ok(n), Ok(v)) => {
+                        ends[slot] = n;
+                        vals[slot] = v;
+                    }
+                    _ => {
+                        ends[slot] = u8::MAX;
+                    }
+                }
+            }
+        }
+        toks[i].ends = ends;
+        toks[i].vals = vals;
+    }
+}
+
+/// What the word lists know of a key.
+#[derive(Clone, Copy, Default, Debug)]
+struct Info {
+    /// Bits of the [`WordSet`]s holding it.
+    flags: u16,
+    /// Bits of the phrase lexicons that may start with it.
+    starts: u8,
+}
+
+/// Every key of every word list and phrase lexicon, with what they say of
+/// it: one lookup per token gives all of it.
+struct Vocab {
+    /// Keys borrow the data files and lexicons where they can.
+    words: crate::lexicon::FastMap<Cow<'static, str>, Info>,
+    /// The flags of the empty key (punctuation).
+    empty: u16,
+}
+
+/// A word list: a bit of [`Vocab`]'s flags.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordSet(u16);
+
+impl WordSet {
+    /// Its bits in [`Tok::flags`].
+    pub const fn bits(&self) -> u16 {
+        self.0
+    }
+
+    /// True when the key `k` is listed.
+    #[inline]
+    pub fn contains(&self, k: &str) -> bool {
+        VOCAB.words.get(k).is_some_and(|i| i.flags & self.0 != 0)
+    }
+
+    /// True when the key of token `t` is listed (no lookup).
+    #[inline]
+    pub fn has(&self, t: &Tok) -> bool {
+        t.flags & self.0 != 0
+    }
+}
+
+/// Words that end a name.
+pub(crate) static BOUNDARY: WordSet = WordSet(1);
+/// Nouns naming a facility after a person.
+pub(crate) static FACILITY: WordSet = WordSet(1 << 1);
+/// All given names.
+pub(crate) static GIVEN: WordSet = WordSet(1 << 2);
+/// Common words that the given-names list also holds.
+pub(crate) static NOT_GIVEN: WordSet = WordSet(1 << 3);
+/// Function words and adverbs (derived from hazm): never part of a name.
+pub(crate) static FUNCTION: WordSet = WordSet(1 << 4);
+/// Frequent nouns and adjectives (derived from hazm): a name made only of
+/// these is no name.
+pub(crate) static EVERYDAY: WordSet = WordSet(1 << 5);
+/// Finite verb forms written without می (derived from hazm verb stems).
+pub(crate) static VERB_FORMS: WordSet = WordSet(1 << 6);
+/// Very common given names.
+pub(crate) static COMMON_GIVEN: WordSet = WordSet(1 << 7);
+/// Forms of the light verbs that make compound verbs with a noun.
+pub(crate) static LIGHT_VERBS: WordSet = WordSet(1 << 8);
+/// Keys of [`TITLES`] entries.
+static TITLE_KEYS: WordSet = WordSet(1 << 9);
+/// Keys of [`HEADS`] entries.
+static HEAD_KEYS: WordSet = WordSet(1 << 10);
+/// Everyday or function words: [`is_everyday`] without stems.
+pub(crate) static EVERYDAY_OR_FUNCTION: WordSet = WordSet(EVERYDAY.0 | FUNCTION.0);
+
+/// Forms of the light verbs that make compound verbs with a noun.
+const LIGHT_VERB_LIST: &[&str] = &[
+    "کرد",
+    "کرده",
+    "کردند",
+    "کردم",
+    "کردیم",
+    "کردید",
+    "کند",
+    "کنند",
+    "شد",
+    "شده",
+    "شدند",
+    "شدم",
+    "شدیم",
+    "شدید",
+    "شود",
+    "است",
+    "بود",
+    "بوده",
+    "داشت",
+    "داشته",
+    "دارد",
+    "دارند",
+    "داد",
+    "داده",
+    "دادند",
+    "نمود",
+    "نمودند",
+    "گرفت",
+    "گرفته",
+    "خواهد",
+    "باشد",
+    "نیست",
+    "هست",
+    "هستند",
+    "می",
+    "داشتهاند",
+    "کردهاند",
+    "شدهاند",
+];
+
+static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+    let mut words: crate::lexicon::FastMap<Cow<'static, str>, Info> =
+        crate::lexicon::FastMap::with_capacity_and_hasher(50_000, Default::default());
+    let mut flag = |k: Cow<'static, str>, bits: u16| {
+        words.entry(k).or_default().flags |= bits;
+    };
+    let lists: [(&str, WordSet); 8] = [
+        (include_str!("../../../data/people/boundaries.txt"), BOUNDARY),
+        (include_str!("../../../data/people/facility-nouns.txt"), FACILITY),
+        (include_str!("../../../data/people/given-names.txt"), GIVEN),
+        (include_str!("../../../data/people/not-given-names.txt"), NOT_GIVEN),
+        (include_str!("../../../data/people/function-words.txt"), FUNCTION),
+        (include_str!("../../../data/people/everyday-words.txt"), EVERYDAY),
+        (include_str!("../../../data/people/verb-forms.txt"), VERB_FORMS),
+        (include_str!("../../../data/people/common-given-names.txt"), COMMON_GIVEN),
+    ];
+    for (src, set) in lists {
+        for e in entries(src) {
+            // Most entries are their own key: no copy.
+            flag(if may_fold(e) { Cow::Owned(key(e)) } else { Cow::Borrowed(e) }, set.0);
         }
     }
-    m
+    for w in LIGHT_VERB_LIST {
+        flag(Cow::Borrowed(w), LIGHT_VERBS.0);
+    }
+    for k in TITLES.map.keys() {
+        flag(Cow::Borrowed(k), TITLE_KEYS.0);
+    }
+    for k in HEADS.map.keys() {
+        flag(Cow::Borrowed(k), HEAD_KEYS.0);
+    }
+    for (bit, set) in [TITLES.starts_of(), HEADS.starts_of(), HONORIFICS.starts_of(), VERBS.starts_of()] {
+        for k in set {
+            words.entry(Cow::Borrowed(k)).or_default().starts |= bit;
+        }
+    }
+    // Given names: the full list less the common words, plus the common
+    // given names.
+    for info in words.values_mut() {
+        let listed = info.flags & GIVEN.0 != 0 && info.flags & NOT_GIVEN.0 == 0;
+        if !listed && info.flags & COMMON_GIVEN.0 == 0 {
+            info.flags &= !GIVEN.0;
+        } else {
+            info.flags |= GIVEN.0;
+        }
+    }
+    let empty = words.get("").map_or(0, |i| i.flags);
+    Vocab { words, empty }
 });
 
 /// A lexicon of phrases matched over word tokens, longest first, ignoring
@@ -203,7 +576,9 @@ static START_BITS: LazyLock<FastMap<u8>> = LazyLock::new(|| {
 pub(crate) struct Phrases<V> {
     /// This lexicon's bit in [`Tok::starts`] (0: not flagged, look up).
     bit: u8,
-    map: FastMap<V>,
+    /// Entry key → index in `values`.
+    map: FastMap<usize>,
+    values: Vec<V>,
     /// Every concatenation of an entry's first words (a possible start).
     prefixes: FastSet,
     max_words: usize,
@@ -212,7 +587,14 @@ pub(crate) struct Phrases<V> {
 
 impl<V> Phrases<V> {
     fn new(bit: u8) -> Phrases<V> {
-        Phrases { bit, map: FastMap::default(), prefixes: FastSet::default(), max_words: 1, max_len: 0 }
+        Phrases {
+            bit,
+            map: FastMap::default(),
+            values: Vec::new(),
+            prefixes: FastSet::default(),
+            max_words: 1,
+            max_len: 0,
+        }
     }
 
     /// This lexicon's bit and the set of its possible first words.
@@ -235,24 +617,60 @@ impl<V> Phrases<V> {
         self.prefixes.insert(k.clone());
         self.max_words = self.max_words.max(words);
         self.max_len = self.max_len.max(k.len());
-        self.map.entry(k).or_insert(v);
+        if !self.map.contains_key(&k) {
+            self.map.insert(k, self.values.len());
+            self.values.push(v);
+        }
     }
 
     /// The longest entry starting at word token `i`: its end token
     /// (exclusive) and value.
+    #[inline]
     pub fn longest(&self, toks: &[Tok], i: usize) -> Option<(usize, &V)> {
         let first = toks.get(i)?;
+        // Most words start no entry: known without a call.
+        if self.bit != 0 && first.starts & self.bit == 0 {
+            return None;
+        }
+        self.longest_at(toks, i, first)
+    }
+
+    /// False when no entry starts with the word token `t` (no lookup for
+    /// a flagged lexicon).
+    #[inline]
+    pub fn may_start(&self, t: &Tok) -> bool {
+        self.bit == 0 || t.starts & self.bit != 0
+    }
+
+    /// [`Phrases::longest`] past the first-word test.
+    fn longest_at(&self, toks: &[Tok], i: usize, first: &Tok) -> Option<(usize, &V)> {
         if !first.is_word() {
             return None;
         }
         if self.bit != 0 {
-            if first.starts & self.bit == 0 {
-                return None;
+            // The match found when tokenizing, unless it runs past the end
+            // of `toks` (a prefix of the token stream).
+            let slot = self.bit.trailing_zeros() as usize;
+            if let (Some(&n), Some(&v)) = (first.ends.get(slot), first.vals.get(slot)) {
+                if n == 0 {
+                    return None;
+                }
+                let e = i + usize::from(n);
+                if n != u8::MAX && e <= toks.len() {
+                    return self.values.get(usize::from(v)).map(|v| (e, v));
+                }
             }
         } else if !self.prefixes.contains(first.key.as_str()) {
             return None;
         }
-        let mut acc = String::new();
+        let (e, v) = self.scan(toks, i, &mut String::new())?;
+        Some((e, self.values.get(v)?))
+    }
+
+    /// The longest entry starting at token `i` by lookups: its end token
+    /// (exclusive) and value index; `acc` is scratch.
+    fn scan(&self, toks: &[Tok], i: usize, acc: &mut String) -> Option<(usize, usize)> {
+        acc.clear();
         let mut best = None;
         for (j, t) in toks.iter().enumerate().skip(i).take(self.max_words) {
             if !t.is_word() {
@@ -262,7 +680,7 @@ impl<V> Phrases<V> {
             if acc.len() > self.max_len {
                 break;
             }
-            if let Some(v) = self.map.get(&acc) {
+            if let Some(&v) = self.map.get(acc.as_str()) {
                 best = Some((j + 1, v));
             }
             if !self.prefixes.contains(acc.as_str()) {
@@ -270,11 +688,6 @@ impl<V> Phrases<V> {
             }
         }
         best
-    }
-
-    /// True when `k` (a key) is an entry.
-    pub fn contains_key(&self, k: &str) -> bool {
-        self.map.contains_key(k)
     }
 }
 
@@ -405,44 +818,28 @@ pub(crate) static VERBS: LazyLock<Phrases<String>> = LazyLock::new(|| {
     p
 });
 
-fn key_set(src: &str) -> FastSet {
-    entries(src).map(key).collect()
+/// The [`WordSet`] bits of the key `k` (one lookup for all the lists).
+#[inline]
+pub(crate) fn flags_of(k: &str) -> u16 {
+    VOCAB.words.get(k).map_or(0, |i| i.flags)
 }
-
-/// Words that end a name.
-pub(crate) static BOUNDARY: LazyLock<FastSet> =
-    LazyLock::new(|| key_set(include_str!("../../../data/people/boundaries.txt")));
-
-/// Nouns naming a facility after a person.
-pub(crate) static FACILITY: LazyLock<FastSet> =
-    LazyLock::new(|| key_set(include_str!("../../../data/people/facility-nouns.txt")));
-
-/// All given names.
-pub(crate) static GIVEN: LazyLock<FastSet> = LazyLock::new(|| {
-    let mut set = key_set(include_str!("../../../data/people/given-names.txt"));
-    set.retain(|n| !NOT_GIVEN.contains(n));
-    set.extend(COMMON_GIVEN.iter().cloned());
-    set
-});
-
-/// Common words that the given-names list also holds.
-pub(crate) static NOT_GIVEN: LazyLock<FastSet> =
-    LazyLock::new(|| key_set(include_str!("../../../data/people/not-given-names.txt")));
-
-/// Function words and adverbs (derived from hazm): never part of a name.
-pub(crate) static FUNCTION: LazyLock<FastSet> =
-    LazyLock::new(|| key_set(include_str!("../../../data/people/function-words.txt")));
-
-/// Frequent nouns and adjectives (derived from hazm): a name made only of
-/// these is no name.
-pub(crate) static EVERYDAY: LazyLock<FastSet> =
-    LazyLock::new(|| key_set(include_str!("../../../data/people/everyday-words.txt")));
 
 /// True when the key `k` is an everyday word: listed, a superlative
 /// (مهمترین) or, with `stems`, a listed word with a suffix ی / ان / ها
 /// (نشستی, کارشناسان).
 pub(crate) fn is_everyday(k: &str, stems: bool) -> bool {
-    if EVERYDAY.contains(k) || FUNCTION.contains(k) || k.ends_with("ترین") {
+    everyday_with(k, flags_of(k), stems)
+}
+
+/// True when word token `t` is an everyday word ([`is_everyday`] of its key).
+#[inline]
+pub(crate) fn is_everyday_tok(t: &Tok, stems: bool) -> bool {
+    everyday_with(&t.key, t.flags, stems)
+}
+
+/// [`is_everyday`] of `k`, whose [`WordSet`] bits are `flags`.
+fn everyday_with(k: &str, flags: u16, stems: bool) -> bool {
+    if flags & EVERYDAY_OR_FUNCTION.0 != 0 || k.ends_with("ترین") {
         return true;
     }
     if !stems {
@@ -450,7 +847,7 @@ pub(crate) fn is_everyday(k: &str, stems: bool) -> bool {
     }
     for suf in ["ی", "ان", "ها", "های"] {
         if let Some(stem) = k.strip_suffix(suf) {
-            if stem.chars().count() >= 2 && (EVERYDAY.contains(stem) || BOUNDARY.contains(stem)) {
+            if stem.chars().count() >= 2 && flags_of(stem) & (EVERYDAY.0 | BOUNDARY.0) != 0 {
                 return true;
             }
         }
@@ -458,51 +855,47 @@ pub(crate) fn is_everyday(k: &str, stems: bool) -> bool {
     false
 }
 
-/// True when the key `k` names a role or descriptor (a title, a role noun
-/// of `not-given-names.txt`, or its plural: کارشناسان, کتابداران).
-pub(crate) fn is_role_noun(k: &str) -> bool {
-    if NOT_GIVEN.contains(k) || TITLES.contains_key(k) {
+/// True when word token `t` names a role or descriptor (a title, a role
+/// noun of `not-given-names.txt`, or its plural: کارشناسان, کتابداران).
+#[inline]
+pub(crate) fn is_role_noun_tok(t: &Tok) -> bool {
+    role_noun_with(&t.key, t.flags)
+}
+
+/// [`is_role_noun_tok`] of `k`, whose [`WordSet`] bits are `flags`.
+fn role_noun_with(k: &str, flags: u16) -> bool {
+    const ROLE: u16 = NOT_GIVEN.0 | TITLE_KEYS.0;
+    if flags & ROLE != 0 {
         return true;
     }
     // A title glued to its body (مدیرفرودگاه).
     for t in ["مدیر", "رئیس", "رییس", "معاون", "دبیر", "سرپرست"] {
         if let Some(rest) = k.strip_prefix(t) {
-            if rest.chars().count() >= 3 && (EVERYDAY.contains(rest) || HEADS.contains_key(rest)) {
+            if rest.chars().count() >= 3 && flags_of(rest) & (EVERYDAY.0 | HEAD_KEYS.0) != 0 {
                 return true;
             }
         }
     }
-    ["ان", "ها", "های", "ین"].iter().any(|s| {
-        k.strip_suffix(s)
-            .is_some_and(|st| st.chars().count() >= 3 && (NOT_GIVEN.contains(st) || TITLES.contains_key(st)))
-    })
+    ["ان", "ها", "های", "ین"]
+        .iter()
+        .any(|s| k.strip_suffix(s).is_some_and(|st| st.chars().count() >= 3 && flags_of(st) & ROLE != 0))
 }
-
-/// Finite verb forms written without می (derived from hazm verb stems).
-pub(crate) static VERB_FORMS: LazyLock<FastSet> =
-    LazyLock::new(|| key_set(include_str!("../../../data/people/verb-forms.txt")));
 
 /// True when word token `t` is a verb form: written with می/نمی, or a
 /// listed finite form (نماید, بگویند, داشتند).
+#[inline]
 pub(crate) fn is_verb(t: &Tok) -> bool {
-    t.is_word() && (t.verbish || VERB_FORMS.contains(&t.key))
+    t.is_word() && (t.verbish || VERB_FORMS.has(t))
 }
-
-/// Very common given names.
-pub(crate) static COMMON_GIVEN: LazyLock<FastSet> =
-    LazyLock::new(|| key_set(include_str!("../../../data/people/common-given-names.txt")));
 
 /// True when the word token `t` is a boundary word or looks like a verb
 /// (می‌/نمی‌ prefix).
+#[inline]
 pub(crate) fn is_boundary(t: &Tok) -> bool {
     if !t.is_word() {
         return true;
     }
-    t.verbish
-        || t.plural
-        || BOUNDARY.contains(&t.key)
-        || t.key.starts_with("میشو")
-        || t.key.starts_with("میکن")
+    t.verbish || t.plural || BOUNDARY.has(t) || t.key.starts_with("میشو") || t.key.starts_with("میکن")
 }
 
 /// The text of tokens `i..j` of `text` (normalized), from the first
@@ -518,7 +911,7 @@ pub(crate) fn slice<'a>(text: &'a str, toks: &[Tok], i: usize, j: usize) -> &'a 
 pub(crate) fn canon(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(|c: char| !is_word_char(c)) {
-        out.push_str(&key(w));
+        fold_into(w, &mut out);
     }
     out
 }
@@ -527,14 +920,195 @@ pub(crate) fn canon(s: &str) -> String {
 pub(crate) fn word_keys(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(|c: char| !is_word_char(c)) {
-        let k = key(w);
-        if k.is_empty() {
-            continue;
-        }
+        // The key is folded in place; an empty one takes its space back.
+        let mark = out.len();
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&k);
+        let at = out.len();
+        fold_into(w, &mut out);
+        if out.len() == at {
+            out.truncate(mark);
+        }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_classes_agree() {
+        for c in ('\u{0}'..='\u{07FF}').chain('\u{2000}'..='\u{2070}').chain(['\u{FB50}', '😀', 'é']) {
+            let k = class(c);
+            assert_eq!(k & WORD != 0, is_word_char(c), "{c:?}");
+            let mut s = String::new();
+            fold_into(c.encode_utf8(&mut [0; 4]), &mut s);
+            assert_eq!(k & FOLD != 0, s != c.to_string(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_and_keys() {
+        let t = tokenize("می‌شود، كتاب‌ها\u{200C} ۱۲ ‌\nو");
+        let keys: Vec<&str> = t.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys, ["میشود", "", "کتابها", "۱۲", "", "و"]);
+        assert!(t[0].verbish && t[2].plural && t[3].kind == TokKind::Num && t[4].kind == TokKind::Para);
+        assert_eq!(&"می‌شود، كتاب‌ها"[t[2].start..t[2].end], "كتاب‌ها");
+    }
+
+    #[test]
+    fn phrase_keys_fold_in_place() {
+        for s in ["استانداری  فارس", "شهرداری‌ها، قم", " ، ", "", "كتاب ‌ مهمّ", "‌"]
+        {
+            let split = || s.split(|c: char| !is_word_char(c)).map(key);
+            let words: Vec<String> = split().filter(|k| !k.is_empty()).collect();
+            assert_eq!(word_keys(s), words.join(" "), "{s:?}");
+            assert_eq!(canon(s), split().collect::<String>(), "{s:?}");
+        }
+    }
+
+    /// The key as the first tokenizer computed it, char by char.
+    fn reference_key(word: &str) -> String {
+        let mut k = String::new();
+        for c in word.chars() {
+            match c {
+                '\u{200B}'..='\u{200F}' => {}
+                'ئ' | 'ي' | 'ى' => k.push('ی'),
+                'أ' | 'إ' | 'ٱ' => k.push('ا'),
+                'ؤ' => k.push('و'),
+                'ة' | 'ۀ' => k.push('ه'),
+                'ك' => k.push('ک'),
+                '\u{0654}' | '\u{064B}'..='\u{0652}' => {}
+                c => k.push(c),
+            }
+        }
+        k
+    }
+
+    type Plain = (usize, usize, String, TokKind, bool, bool);
+
+    /// The first tokenizer (a peekable char loop), as plain tuples.
+    fn reference_tokens(text: &str) -> Vec<Plain> {
+        let mut toks: Vec<Plain> = Vec::new();
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c == '\n' || c == '\r' {
+                if toks.last().is_none_or(|t| t.3 != TokKind::Para) {
+                    toks.push((i, i + c.len_utf8(), String::new(), TokKind::Para, false, false));
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            if is_word_char(c) && c != ZWNJ {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+                let w = text[i..end].trim_end_matches(ZWNJ);
+                let num =
+                    c.is_ascii_digit() || matches!(c, '\u{06F0}'..='\u{06F9}' | '\u{0660}'..='\u{0669}');
+                let kind = if num { TokKind::Num } else { TokKind::Word };
+                let verbish = w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}");
+                let plural = w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های");
+                toks.push((i, i + w.len(), reference_key(w), kind, verbish, plural));
+                continue;
+            }
+            if c != ZWNJ {
+                toks.push((i, i + c.len_utf8(), String::new(), TokKind::Punct(c), false, false));
+            }
+        }
+        toks
+    }
+
+    #[test]
+    fn tokenizer_matches_the_first_one() {
+        let pieces = [
+            "م",
+            "ی",
+            "ن",
+            "\u{200C}",
+            " ",
+            "\n",
+            "\r",
+            "ك",
+            "ي",
+            "ة",
+            "۱",
+            "1",
+            "a",
+            "،",
+            ".",
+            "😀",
+            "\u{200D}",
+            "\u{064B}",
+            "ها",
+            "ا",
+            "ئ",
+            "ۀ",
+            "\t",
+            "é",
+            "\u{A0}",
+            "رئیس‌جمهور",
+            "می‌گوید",
+            "سخنگوی",
+            "استاندار",
+            "آقای",
+            "گفت",
+            "شهرداری",
+            "ٱ",
+            "\u{0654}",
+            "«",
+            "»",
+            ":",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let toks = tokenize(&text);
+            let plain: Vec<Plain> = toks
+                .iter()
+                .map(|t| (t.start, t.end, t.key.to_string(), t.kind, t.verbish, t.plural))
+                .collect();
+            assert_eq!(plain, reference_tokens(&text), "{text:?}");
+            for (i, t) in toks.iter().enumerate() {
+                // Flags and phrase starts as lookups of the key would give.
+                assert_eq!(
+                    t.flags,
+                    if t.is_word() || t.kind == TokKind::Num { flags_of(&t.key) } else { VOCAB.empty }
+                );
+                let may = |p: &FastSet| t.is_word() && p.contains(t.key.as_str());
+                assert_eq!(t.starts & TITLES.bit != 0, may(&TITLES.prefixes));
+                assert_eq!(t.starts & VERBS.bit != 0, may(&VERBS.prefixes));
+                // Memoized matches are the ones found by lookups, on the
+                // whole stream and on a prefix of it.
+                for n in [toks.len(), i + 1, i + 2] {
+                    let part = &toks[..n.min(toks.len())];
+                    let scan = |p: &Phrases<String>| {
+                        if t.is_word() && p.prefixes.contains(t.key.as_str()) {
+                            p.scan(part, i, &mut String::new()).map(|(e, v)| (e, p.values[v].clone()))
+                        } else {
+                            None
+                        }
+                    };
+                    let memo = |p: &Phrases<String>| p.longest(part, i).map(|(e, v)| (e, v.clone()));
+                    assert_eq!(memo(&VERBS), scan(&VERBS));
+                    assert_eq!(memo(&HONORIFICS), scan(&HONORIFICS));
+                }
+            }
+        }
+    }
 }
