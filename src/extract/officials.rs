@@ -34,6 +34,9 @@ pub(crate) struct RoleMatch {
     pub org: Option<(String, OrgKind)>,
     /// The body is implied by the title (not written as such).
     pub implied: bool,
+    /// A title whose body is no known organization (taken only in a
+    /// person's slot: `NAME، TITLE ...` or as the subject of a reporting verb).
+    pub bare: bool,
 }
 
 fn is_department(kind: OrgKind) -> bool {
@@ -170,7 +173,35 @@ fn role_with(text: &str, toks: &[Tok], i: usize, depth: u8, te: usize, title: &T
         return None;
     }
     let title_key = toks[i].key.to_string();
-    Some(RoleMatch { start: i, end, title_key, role, org, implied })
+    Some(RoleMatch { start: i, end, title_key, role, org, implied, bare: false })
+}
+
+/// A title at token `i` followed by a body no lexicon knows (رئیس هیأت
+/// ورزش استان, مسئول شبکه دامپزشکی شهرستان): the title as role, the words
+/// after it, up to a preposition, a verb, punctuation or a name, as body.
+/// Returns the role and the token that ends the body.
+fn bare_role(text: &str, toks: &[Tok], i: usize) -> Option<RoleMatch> {
+    let (te, title) = TITLES.longest(toks, i)?;
+    let mut k = te;
+    while k < toks.len() && k < te + 9 {
+        let t = &toks[k];
+        if !t.is_word()
+            || (lex::is_boundary(t) && !t.plural)
+            || VERBS.longest(toks, k).is_some()
+            || soft_after(toks, k)
+            || TITLES.longest(toks, k).is_some()
+            || name_at(toks, k, false).is_some_and(|n| n.known)
+        {
+            break;
+        }
+        k += 1;
+    }
+    if k == te || k == te + 9 || toks[k - 1].key == "و" {
+        return None;
+    }
+    let org = Some((lex::slice(text, toks, te, k).to_string(), OrgKind::Organization));
+    let title_key = toks[i].key.to_string();
+    Some(RoleMatch { start: i, end: k, title_key, role: title.text.clone(), org, implied: false, bare: true })
 }
 
 /// A person's name found at a token position.
@@ -614,7 +645,7 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
     matches!(p.kind, TokKind::Punct('،' | ',')) && reported_before(toks, i)
 }
 
-/// True when «به گزارش» or «به گفته» stands before the comma ending at
+/// True when «به گزارش», «به گفته» or «به نقل از» stands before the comma ending at
 /// token `i` in its sentence.
 fn reported_before(toks: &[Tok], i: usize) -> bool {
     let mut j = i.saturating_sub(1);
@@ -626,7 +657,9 @@ fn reported_before(toks: &[Tok], i: usize) -> bool {
         if t.is_sentence_end() {
             break;
         }
-        if t.key == "گزارش" || t.key == "گفته" {
+        // به گزارش ...، به گفته ...، به نقل از ...،
+        if t.key == "گزارش" || t.key == "گفته" || (t.key == "نقل" && j > 0 && toks[j - 1].key == "به")
+        {
             return true;
         }
         if matches!(t.kind, TokKind::Punct('،' | ',')) {
@@ -652,7 +685,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             i += 1;
             continue;
         }
-        let Some(r) = role_at(text, &toks, i, 0) else {
+        let Some(r) = role_at(text, &toks, i, 0).or_else(|| bare_role(text, &toks, i)) else {
             i += 1;
             continue;
         };
@@ -698,7 +731,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 }
             }
         }
-        if !named && r.org.is_some() && back == i && i >= 1 {
+        if !named && !r.bare && r.org.is_some() && back == i && i >= 1 {
             // SURNAME ROLE ORG after a clause start or a word that
             // introduces a person (که نوبخت رئیس ..., اظهارات X معاون ...).
             let s = i - 1;
@@ -727,7 +760,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 named = true;
             }
         }
-        if !named {
+        if !named && !r.bare {
             // ROLE ORG NAME.
             if let Some(n) = name_at(&toks, r.end, false) {
                 if n.known {
@@ -740,9 +773,6 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
         }
         if !named {
-            for f in claimed.iter_mut().take(r.end).skip(r.start) {
-                *f = true;
-            }
             let para_start = r.start == 0 || toks[r.start - 1].kind == TokKind::Para;
             let subject = para_start
                 || clause_start(&toks, r.start)
@@ -767,9 +797,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                         | "ضمن"
                         | "اینباره"
                 );
-            let rep =
-                para_start || (subject && !in_statement(&toks, r.start) && reporting_follows(&toks, r.end));
-            unnamed.push((r.clone(), rep));
+            let reported = subject && !in_statement(&toks, r.start) && reporting_follows(&toks, r.end);
+            if r.bare && !reported {
+                // An unknown body outside a person's slot: no role.
+                i += 1;
+                continue;
+            }
+            for f in claimed.iter_mut().take(r.end).skip(r.start) {
+                *f = true;
+            }
+            unnamed.push((r.clone(), para_start || reported));
         }
         i = r.end.max(i + 1);
     }
@@ -838,10 +875,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         });
         if let Some(pi) = same {
             c.people[pi].mentions.push(rr);
-            c.people[pi].restated.push(r.role.clone());
+            if !r.bare {
+                c.people[pi].restated.push(r.role.clone());
+            }
             continue;
         }
-        if !reporting || (r.org.is_none() && r.title_key.chars().count() < 8) {
+        if !reporting || (r.org.is_none() && r.role.chars().count() < 8) {
             continue;
         }
         // The nearest person without a role, preferring one named after.
