@@ -650,6 +650,9 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
 fn reported_before(toks: &[Tok], i: usize) -> bool {
     let mut j = i.saturating_sub(1);
     let mut n = 0;
+    // A body's name may hold a comma (سازمان صنعت، معدن و تجارت): two
+    // commas more are passed.
+    let mut commas = 0;
     while j > 0 && n < 25 {
         j -= 1;
         n += 1;
@@ -663,7 +666,10 @@ fn reported_before(toks: &[Tok], i: usize) -> bool {
             return true;
         }
         if matches!(t.kind, TokKind::Punct('،' | ',')) {
-            break;
+            commas += 1;
+            if commas > 2 {
+                break;
+            }
         }
     }
     false
@@ -834,7 +840,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             let verb_near = (n.end..n.end + 4)
                 .take_while(|&j| j < toks.len())
                 .any(|j| VERBS.longest(&toks, j).is_some() && (n.end..j).all(|k| soft_after(&toks, k)));
-            let ok = (cs && reporting_follows(&toks, n.end) && (n.strength >= 1 || soft_after(&toks, n.end)))
+            let ok = (cs
+                && reporting_follows(&toks, n.end)
+                && (n.strength >= 1
+                    || soft_after(&toks, n.end)
+                    || toks.get(n.end).is_some_and(|t| t.key == "که")))
                 || (strong_hon && n.known)
                 || (n.known && verb_near)
                 || (para && n.known)
