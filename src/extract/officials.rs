@@ -715,6 +715,37 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 }
             }
         }
+        if !named
+            && !r.bare
+            && r.org.is_some()
+            && i >= 3
+            && matches!(toks[back - 1].kind, TokKind::Punct('»'))
+        {
+            // «NAME» ROLE ORG: a name in guillemets (a foreign name).
+            let close = back - 1;
+            let open =
+                (close.saturating_sub(5)..close).rev().find(|&o| matches!(toks[o].kind, TokKind::Punct('«')));
+            if let Some(o) = open {
+                let inner = o + 1..close;
+                let words = inner.len() >= 2 && inner.clone().all(|j| is_name_word(&toks, j));
+                if words && !claimed[o] {
+                    let n = NameMatch {
+                        start: o + 1,
+                        end: close,
+                        name_start: o + 1,
+                        surname_start: close - 1,
+                        honorifics: Vec::new(),
+                        known: false,
+                        strength: 0,
+                    };
+                    c.add(&n, Some(r.clone()));
+                    for f in claimed.iter_mut().take(r.end).skip(o) {
+                        *f = true;
+                    }
+                    named = true;
+                }
+            }
+        }
         if !named && back == i && i >= 3 && toks[i - 1].key == "و" {
             // NAME, a description, و ROLE ORG (… کارشناس ارشد کشاورزی و رئیس …)
             for s in i.saturating_sub(9)..i - 2 {
@@ -878,6 +909,9 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
         }
     }
+    // Roles of one holder (شهردار تهران) restated with no name and no
+    // reporting verb.
+    let mut restated_only: Vec<RoleMatch> = Vec::new();
     for (r, reporting) in unnamed {
         let rr = c.range(r.start, r.end);
         let same = by_title.get(&r.title_key).and_then(|v| {
@@ -891,6 +925,9 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             continue;
         }
         if !reporting || (r.org.is_none() && r.role.chars().count() < 8) {
+            if r.implied && !r.bare && r.org.is_some() {
+                restated_only.push(r);
+            }
             continue;
         }
         // The nearest person without a role, preferring one named after.
@@ -905,6 +942,34 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             by_title.entry(r.title_key.clone()).or_default().push(pi);
             c.people[pi].role = Some(r);
             c.people[pi].mentions.push(rr);
+        }
+    }
+
+    // A well-known holder named by surname alone (آقای قالیباف) whose role
+    // the article states only without his name, at least twice: the one
+    // such role goes to the one such person.
+    let roleless_surnames: Vec<usize> =
+        roleless.values().copied().filter(|&pi| !c.people[pi].full && c.people[pi].role.is_none()).collect();
+    if let [pi] = roleless_surnames[..] {
+        let key = |r: &RoleMatch| {
+            format!("{} {}", r.role, r.org.as_ref().map_or(String::new(), |o| lex::canon(&o.0)))
+        };
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for (n, r) in restated_only.iter().enumerate() {
+            let k = key(r);
+            match groups.iter_mut().find(|g| g.0 == k) {
+                Some(g) => g.1.push(n),
+                None => groups.push((k, vec![n])),
+            }
+        }
+        groups.retain(|g| g.1.len() >= 2);
+        if let [(_, members)] = &groups[..] {
+            for &n in members {
+                let r = &restated_only[n];
+                let rr = c.range(r.start, r.end);
+                c.people[pi].mentions.push(rr);
+            }
+            c.people[pi].role = Some(restated_only[members[0]].clone());
         }
     }
 
