@@ -130,6 +130,13 @@ const TABLE: &[(&str, &str, Option<&str>, Option<&str>)] = &[
         None,
         None,
     ),
+    // a title of no body with its place, the name later
+    (
+        "دادستان شهرستان بوشهر گفت: پرونده تشکیل شد.\n\nبه گزارش ایرنا، مجید کاوسی ظهر امروز در جمع خبرنگاران اظهار کرد: متهمان دستگیر شدند.",
+        "مجید کاوسی",
+        Some("دادستان"),
+        None,
+    ),
     // a name in guillemets before its role
     (
         "در این دیدار «هانس مولر» وزیر اقتصاد آلمان گفت: تجارت رشد می‌کند.",

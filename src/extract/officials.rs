@@ -34,6 +34,9 @@ pub(crate) struct RoleMatch {
     pub org: Option<(String, OrgKind)>,
     /// The body is implied by the title (not written as such).
     pub implied: bool,
+    /// A title of no body followed by its place (دادستان بندرعباس, امام
+    /// جمعه قم).
+    pub placed: bool,
     /// A title whose body is no known organization (taken only in a
     /// person's slot: `NAME، TITLE ...` or as the subject of a reporting verb).
     pub bare: bool,
@@ -172,8 +175,15 @@ fn role_with(text: &str, toks: &[Tok], i: usize, depth: u8, te: usize, title: &T
     if org.is_none() && !title.standalone && end == k {
         return None;
     }
+    let mut placed = false;
+    if org.is_none() && end == k && title.body.is_none() && *organizations::GAZETTEER {
+        if let Some(pe) = organizations::place_complement(text, toks, k) {
+            end = pe;
+            placed = true;
+        }
+    }
     let title_key = toks[i].key.to_string();
-    Some(RoleMatch { start: i, end, title_key, role, org, implied, bare: false })
+    Some(RoleMatch { start: i, end, title_key, role, org, implied, placed, bare: false })
 }
 
 /// A title at token `i` followed by a body no lexicon knows (رئیس هیأت
@@ -201,7 +211,16 @@ fn bare_role(text: &str, toks: &[Tok], i: usize) -> Option<RoleMatch> {
     }
     let org = Some((lex::slice(text, toks, te, k).to_string(), OrgKind::Organization));
     let title_key = toks[i].key.to_string();
-    Some(RoleMatch { start: i, end: k, title_key, role: title.text.clone(), org, implied: false, bare: true })
+    Some(RoleMatch {
+        start: i,
+        end: k,
+        title_key,
+        role: title.text.clone(),
+        org,
+        implied: false,
+        placed: false,
+        bare: true,
+    })
 }
 
 /// A person's name found at a token position.
@@ -924,7 +943,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
             continue;
         }
-        if !reporting || (r.org.is_none() && r.role.chars().count() < 8) {
+        if !reporting || (r.org.is_none() && !r.placed && r.role.chars().count() < 8) {
             if r.implied && !r.bare && r.org.is_some() {
                 restated_only.push(r);
             }
