@@ -734,12 +734,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 }
             }
         }
-        if !named
-            && !r.bare
-            && r.org.is_some()
-            && i >= 3
-            && matches!(toks[back - 1].kind, TokKind::Punct('»'))
-        {
+        if !named && i >= 3 && matches!(toks[back - 1].kind, TokKind::Punct('»')) {
             // «NAME» ROLE ORG: a name in guillemets (a foreign name).
             let close = back - 1;
             let open =
@@ -909,6 +904,19 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 continue;
             }
         }
+        if cs && lone_surname_speaker(text, &toks, i) {
+            let n = NameMatch {
+                start: i,
+                end: i + 1,
+                name_start: i,
+                surname_start: i,
+                honorifics: Vec::new(),
+                known: false,
+                strength: 0,
+            };
+            c.add(&n, None);
+            claimed[i] = true;
+        }
         i += 1;
     }
 
@@ -1042,6 +1050,25 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     }
 }
 
+/// True when word `i`, at a clause start, is a surname alone before a
+/// reporting verb and a colon (ضرابی اظهار داشت: ...): no everyday word,
+/// given name, pronoun or place.
+fn lone_surname_speaker(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    let colon_verb = VERBS
+        .longest(toks, i + 1)
+        .is_some_and(|(ve, _)| toks.get(ve).is_some_and(|x| matches!(x.kind, TokKind::Punct(':'))));
+    colon_verb
+        && t.key.chars().count() >= 3
+        && is_name_word(toks, i)
+        && !lex::is_everyday_tok(t, true)
+        && !lex::GIVEN.has(t)
+        && !lex::NOT_GIVEN.has(t)
+        && !lex::is_role_noun_tok(t)
+        && !matches!(t.key.as_str(), "ایشان" | "وزارتخانه")
+        && super::locations::place_at(text, t.start).is_none()
+}
+
 /// After a name of unknown first name: a word that typically follows the
 /// subject of a reporting sentence.
 fn soft_after(toks: &[Tok], j: usize) -> bool {
@@ -1070,12 +1097,21 @@ fn soft_after(toks: &[Tok], j: usize) -> bool {
 fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
     match (&a.org, &b.org) {
         (Some((x, _)), Some((y, _))) => {
-            let (x, y) = (lex::canon(x), lex::canon(y));
-            x.contains(&y) || y.contains(&x) || {
-                let lx = x.chars().rev().take(4).collect::<String>();
-                let ly = y.chars().rev().take(4).collect::<String>();
-                lx == ly
+            let (cx, cy) = (lex::canon(x), lex::canon(y));
+            if cx.contains(&cy) || cy.contains(&cx) {
+                return true;
             }
+            let lx = cx.chars().rev().take(4).collect::<String>();
+            let ly = cy.chars().rev().take(4).collect::<String>();
+            if lx == ly {
+                return true;
+            }
+            // وزارت خارجه / وزارت امور خارجه ایران: every word of the
+            // shorter body in the longer.
+            let (wx, wy) = (lex::word_keys(x), lex::word_keys(y));
+            let (short, long) = if wx.len() <= wy.len() { (&wx, &wy) } else { (&wy, &wx) };
+            let long: Vec<&str> = long.split(' ').collect();
+            short.split(' ').filter(|w| !w.is_empty()).all(|w| long.contains(&w))
         }
         _ => true,
     }
