@@ -223,6 +223,18 @@ fn bare_role(text: &str, toks: &[Tok], i: usize) -> Option<RoleMatch> {
     })
 }
 
+/// A deputy's unit speaking for its head in a sentence of its own
+/// («معاونت فنی و عمرانی شهرداری X از ... خبر داد»): the unit's title as
+/// role, its body as organization.
+fn unit_role(text: &str, toks: &[Tok], i: usize) -> Option<RoleMatch> {
+    if toks[i].key != "معاونت" || !(i == 0 || toks[i - 1].is_sentence_end()) {
+        return None;
+    }
+    let unit = Title { text: "معاونت".to_string(), body: None, standalone: false, modifiers: true };
+    let r = role_with(text, toks, i, 0, i + 1, &unit)?;
+    (r.org.is_some() && r.role != unit.text && reporting_follows(toks, r.end)).then_some(r)
+}
+
 /// A person's name found at a token position.
 #[derive(Clone, Debug)]
 struct NameMatch {
@@ -706,7 +718,19 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let mut i = 0;
     while i < toks.len() {
         // A role starts with a title: most words start none.
-        if !toks[i].is_word() || claimed[i] || !TITLES.may_start(&toks[i]) {
+        if !toks[i].is_word() || claimed[i] {
+            i += 1;
+            continue;
+        }
+        if !TITLES.may_start(&toks[i]) {
+            if let Some(r) = unit_role(text, &toks, i) {
+                for f in claimed.iter_mut().take(r.end).skip(r.start) {
+                    *f = true;
+                }
+                i = r.end;
+                unnamed.push((r, true));
+                continue;
+            }
             i += 1;
             continue;
         }
