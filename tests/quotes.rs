@@ -67,6 +67,14 @@ fn a_role_without_a_name_is_not_the_previous_speaker() {
 }
 
 #[test]
+fn this_official_restates_the_previous_speaker() {
+    let input = "علی رضایی، شهردار تبریز گفت: کار آغاز شد.\nمعاون استاندار نیز در این مراسم حضور داشت.\nاین مسئول افزود: بودجه تامین است.\nهمین مقام مسئول تصریح کرد: کار ادامه دارد.";
+    let out = Extractor::new().extract(input);
+    assert_eq!(out.quotes.len(), 3, "{:?}", out.quotes);
+    assert!(out.quotes.iter().all(|q| q.speaker == Some(0)), "{:?}", out.quotes);
+}
+
+#[test]
 fn no_quotes() {
     for input in ["گفت‌وگو با خبرنگاران ادامه داشت.", "وی گفت که کار تمام شد", ""]
     {

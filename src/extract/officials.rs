@@ -34,6 +34,12 @@ pub(crate) struct RoleMatch {
     pub org: Option<(String, OrgKind)>,
     /// The body is implied by the title (not written as such).
     pub implied: bool,
+    /// A title of no body followed by its place (دادستان بندرعباس, امام
+    /// جمعه قم).
+    pub placed: bool,
+    /// A title whose body is no known organization (taken only in a
+    /// person's slot: `NAME، TITLE ...` or as the subject of a reporting verb).
+    pub bare: bool,
 }
 
 fn is_department(kind: OrgKind) -> bool {
@@ -169,8 +175,64 @@ fn role_with(text: &str, toks: &[Tok], i: usize, depth: u8, te: usize, title: &T
     if org.is_none() && !title.standalone && end == k {
         return None;
     }
+    let mut placed = false;
+    if org.is_none() && end == k && title.body.is_none() && *organizations::GAZETTEER {
+        if let Some(pe) = organizations::place_complement(text, toks, k) {
+            end = pe;
+            placed = true;
+        }
+    }
     let title_key = toks[i].key.to_string();
-    Some(RoleMatch { start: i, end, title_key, role, org, implied })
+    Some(RoleMatch { start: i, end, title_key, role, org, implied, placed, bare: false })
+}
+
+/// A title at token `i` followed by a body no lexicon knows (رئیس هیأت
+/// ورزش استان, مسئول شبکه دامپزشکی شهرستان): the title as role, the words
+/// after it, up to a preposition, a verb, punctuation or a name, as body.
+/// Returns the role and the token that ends the body.
+fn bare_role(text: &str, toks: &[Tok], i: usize) -> Option<RoleMatch> {
+    let (te, title) = TITLES.longest(toks, i)?;
+    let mut k = te;
+    while k < toks.len() && k < te + 9 {
+        let t = &toks[k];
+        if !t.is_word()
+            || (lex::is_boundary(t) && !t.plural)
+            || VERBS.longest(toks, k).is_some()
+            || soft_after(toks, k)
+            || TITLES.longest(toks, k).is_some()
+            || name_at(toks, k, false).is_some_and(|n| n.known)
+        {
+            break;
+        }
+        k += 1;
+    }
+    if k == te || k == te + 9 || toks[k - 1].key == "و" {
+        return None;
+    }
+    let org = Some((lex::slice(text, toks, te, k).to_string(), OrgKind::Organization));
+    let title_key = toks[i].key.to_string();
+    Some(RoleMatch {
+        start: i,
+        end: k,
+        title_key,
+        role: title.text.clone(),
+        org,
+        implied: false,
+        placed: false,
+        bare: true,
+    })
+}
+
+/// A deputy's unit speaking for its head in a sentence of its own
+/// («معاونت فنی و عمرانی شهرداری X از ... خبر داد»): the unit's title as
+/// role, its body as organization.
+fn unit_role(text: &str, toks: &[Tok], i: usize) -> Option<RoleMatch> {
+    if toks[i].key != "معاونت" || !(i == 0 || toks[i - 1].is_sentence_end()) {
+        return None;
+    }
+    let unit = Title { text: "معاونت".to_string(), body: None, standalone: false, modifiers: true };
+    let r = role_with(text, toks, i, 0, i + 1, &unit)?;
+    (r.org.is_some() && r.role != unit.text && reporting_follows(toks, r.end)).then_some(r)
 }
 
 /// A person's name found at a token position.
@@ -614,11 +676,14 @@ fn clause_start(toks: &[Tok], i: usize) -> bool {
     matches!(p.kind, TokKind::Punct('،' | ',')) && reported_before(toks, i)
 }
 
-/// True when «به گزارش» or «به گفته» stands before the comma ending at
+/// True when «به گزارش», «به گفته» or «به نقل از» stands before the comma ending at
 /// token `i` in its sentence.
 fn reported_before(toks: &[Tok], i: usize) -> bool {
     let mut j = i.saturating_sub(1);
     let mut n = 0;
+    // A body's name may hold a comma (سازمان صنعت، معدن و تجارت): two
+    // commas more are passed.
+    let mut commas = 0;
     while j > 0 && n < 25 {
         j -= 1;
         n += 1;
@@ -626,11 +691,16 @@ fn reported_before(toks: &[Tok], i: usize) -> bool {
         if t.is_sentence_end() {
             break;
         }
-        if t.key == "گزارش" || t.key == "گفته" {
+        // به گزارش ...، به گفته ...، به نقل از ...،
+        if t.key == "گزارش" || t.key == "گفته" || (t.key == "نقل" && j > 0 && toks[j - 1].key == "به")
+        {
             return true;
         }
         if matches!(t.kind, TokKind::Punct('،' | ',')) {
-            break;
+            commas += 1;
+            if commas > 2 {
+                break;
+            }
         }
     }
     false
@@ -648,11 +718,23 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let mut i = 0;
     while i < toks.len() {
         // A role starts with a title: most words start none.
-        if !toks[i].is_word() || claimed[i] || !TITLES.may_start(&toks[i]) {
+        if !toks[i].is_word() || claimed[i] {
             i += 1;
             continue;
         }
-        let Some(r) = role_at(text, &toks, i, 0) else {
+        if !TITLES.may_start(&toks[i]) {
+            if let Some(r) = unit_role(text, &toks, i) {
+                for f in claimed.iter_mut().take(r.end).skip(r.start) {
+                    *f = true;
+                }
+                i = r.end;
+                unnamed.push((r, true));
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(r) = role_at(text, &toks, i, 0).or_else(|| bare_role(text, &toks, i)) else {
             i += 1;
             continue;
         };
@@ -673,6 +755,32 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                     }
                     named = true;
                     break;
+                }
+            }
+        }
+        if !named && i >= 3 && matches!(toks[back - 1].kind, TokKind::Punct('»')) {
+            // «NAME» ROLE ORG: a name in guillemets (a foreign name).
+            let close = back - 1;
+            let open =
+                (close.saturating_sub(5)..close).rev().find(|&o| matches!(toks[o].kind, TokKind::Punct('«')));
+            if let Some(o) = open {
+                let inner = o + 1..close;
+                let words = inner.len() >= 2 && inner.clone().all(|j| is_name_word(&toks, j));
+                if words && !claimed[o] {
+                    let n = NameMatch {
+                        start: o + 1,
+                        end: close,
+                        name_start: o + 1,
+                        surname_start: close - 1,
+                        honorifics: Vec::new(),
+                        known: false,
+                        strength: 0,
+                    };
+                    c.add(&n, Some(r.clone()));
+                    for f in claimed.iter_mut().take(r.end).skip(o) {
+                        *f = true;
+                    }
+                    named = true;
                 }
             }
         }
@@ -698,7 +806,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 }
             }
         }
-        if !named && r.org.is_some() && back == i && i >= 1 {
+        if !named && !r.bare && r.org.is_some() && back == i && i >= 1 {
             // SURNAME ROLE ORG after a clause start or a word that
             // introduces a person (که نوبخت رئیس ..., اظهارات X معاون ...).
             let s = i - 1;
@@ -727,7 +835,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 named = true;
             }
         }
-        if !named {
+        if !named && !r.bare {
             // ROLE ORG NAME.
             if let Some(n) = name_at(&toks, r.end, false) {
                 if n.known {
@@ -740,9 +848,6 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
         }
         if !named {
-            for f in claimed.iter_mut().take(r.end).skip(r.start) {
-                *f = true;
-            }
             let para_start = r.start == 0 || toks[r.start - 1].kind == TokKind::Para;
             let subject = para_start
                 || clause_start(&toks, r.start)
@@ -767,9 +872,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                         | "ضمن"
                         | "اینباره"
                 );
-            let rep =
-                para_start || (subject && !in_statement(&toks, r.start) && reporting_follows(&toks, r.end));
-            unnamed.push((r.clone(), rep));
+            let reported = subject && !in_statement(&toks, r.start) && reporting_follows(&toks, r.end);
+            if r.bare && !reported {
+                // An unknown body outside a person's slot: no role.
+                i += 1;
+                continue;
+            }
+            for f in claimed.iter_mut().take(r.end).skip(r.start) {
+                *f = true;
+            }
+            unnamed.push((r.clone(), para_start || reported));
         }
         i = r.end.max(i + 1);
     }
@@ -797,7 +909,11 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             let verb_near = (n.end..n.end + 4)
                 .take_while(|&j| j < toks.len())
                 .any(|j| VERBS.longest(&toks, j).is_some() && (n.end..j).all(|k| soft_after(&toks, k)));
-            let ok = (cs && reporting_follows(&toks, n.end) && (n.strength >= 1 || soft_after(&toks, n.end)))
+            let ok = (cs
+                && reporting_follows(&toks, n.end)
+                && (n.strength >= 1
+                    || soft_after(&toks, n.end)
+                    || toks.get(n.end).is_some_and(|t| t.key == "که")))
                 || (strong_hon && n.known)
                 || (n.known && verb_near)
                 || (para && n.known)
@@ -811,6 +927,19 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 i = n.end;
                 continue;
             }
+        }
+        if cs && lone_surname_speaker(text, &toks, i) {
+            let n = NameMatch {
+                start: i,
+                end: i + 1,
+                name_start: i,
+                surname_start: i,
+                honorifics: Vec::new(),
+                known: false,
+                strength: 0,
+            };
+            c.add(&n, None);
+            claimed[i] = true;
         }
         i += 1;
     }
@@ -831,6 +960,9 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             }
         }
     }
+    // Roles of one holder (شهردار تهران) restated with no name and no
+    // reporting verb.
+    let mut restated_only: Vec<RoleMatch> = Vec::new();
     for (r, reporting) in unnamed {
         let rr = c.range(r.start, r.end);
         let same = by_title.get(&r.title_key).and_then(|v| {
@@ -838,10 +970,15 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         });
         if let Some(pi) = same {
             c.people[pi].mentions.push(rr);
-            c.people[pi].restated.push(r.role.clone());
+            if !r.bare {
+                c.people[pi].restated.push(r.role.clone());
+            }
             continue;
         }
-        if !reporting || (r.org.is_none() && r.title_key.chars().count() < 8) {
+        if !reporting || (r.org.is_none() && !r.placed && r.role.chars().count() < 8) {
+            if r.implied && !r.bare && r.org.is_some() {
+                restated_only.push(r);
+            }
             continue;
         }
         // The nearest person without a role, preferring one named after.
@@ -856,6 +993,34 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             by_title.entry(r.title_key.clone()).or_default().push(pi);
             c.people[pi].role = Some(r);
             c.people[pi].mentions.push(rr);
+        }
+    }
+
+    // A well-known holder named by surname alone (آقای قالیباف) whose role
+    // the article states only without his name, at least twice: the one
+    // such role goes to the one such person.
+    let roleless_surnames: Vec<usize> =
+        roleless.values().copied().filter(|&pi| !c.people[pi].full && c.people[pi].role.is_none()).collect();
+    if let [pi] = roleless_surnames[..] {
+        let key = |r: &RoleMatch| {
+            format!("{} {}", r.role, r.org.as_ref().map_or(String::new(), |o| lex::canon(&o.0)))
+        };
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for (n, r) in restated_only.iter().enumerate() {
+            let k = key(r);
+            match groups.iter_mut().find(|g| g.0 == k) {
+                Some(g) => g.1.push(n),
+                None => groups.push((k, vec![n])),
+            }
+        }
+        groups.retain(|g| g.1.len() >= 2);
+        if let [(_, members)] = &groups[..] {
+            for &n in members {
+                let r = &restated_only[n];
+                let rr = c.range(r.start, r.end);
+                c.people[pi].mentions.push(rr);
+            }
+            c.people[pi].role = Some(restated_only[members[0]].clone());
         }
     }
 
@@ -909,6 +1074,25 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     }
 }
 
+/// True when word `i`, at a clause start, is a surname alone before a
+/// reporting verb and a colon (ضرابی اظهار داشت: ...): no everyday word,
+/// given name, pronoun or place.
+fn lone_surname_speaker(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    let colon_verb = VERBS
+        .longest(toks, i + 1)
+        .is_some_and(|(ve, _)| toks.get(ve).is_some_and(|x| matches!(x.kind, TokKind::Punct(':'))));
+    colon_verb
+        && t.key.chars().count() >= 3
+        && is_name_word(toks, i)
+        && !lex::is_everyday_tok(t, true)
+        && !lex::GIVEN.has(t)
+        && !lex::NOT_GIVEN.has(t)
+        && !lex::is_role_noun_tok(t)
+        && !matches!(t.key.as_str(), "ایشان" | "وزارتخانه")
+        && super::locations::place_at(text, t.start).is_none()
+}
+
 /// After a name of unknown first name: a word that typically follows the
 /// subject of a reporting sentence.
 fn soft_after(toks: &[Tok], j: usize) -> bool {
@@ -937,12 +1121,21 @@ fn soft_after(toks: &[Tok], j: usize) -> bool {
 fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
     match (&a.org, &b.org) {
         (Some((x, _)), Some((y, _))) => {
-            let (x, y) = (lex::canon(x), lex::canon(y));
-            x.contains(&y) || y.contains(&x) || {
-                let lx = x.chars().rev().take(4).collect::<String>();
-                let ly = y.chars().rev().take(4).collect::<String>();
-                lx == ly
+            let (cx, cy) = (lex::canon(x), lex::canon(y));
+            if cx.contains(&cy) || cy.contains(&cx) {
+                return true;
             }
+            let lx = cx.chars().rev().take(4).collect::<String>();
+            let ly = cy.chars().rev().take(4).collect::<String>();
+            if lx == ly {
+                return true;
+            }
+            // وزارت خارجه / وزارت امور خارجه ایران: every word of the
+            // shorter body in the longer.
+            let (wx, wy) = (lex::word_keys(x), lex::word_keys(y));
+            let (short, long) = if wx.len() <= wy.len() { (&wx, &wy) } else { (&wy, &wx) };
+            let long: Vec<&str> = long.split(' ').collect();
+            short.split(' ').filter(|w| !w.is_empty()).all(|w| long.contains(&w))
         }
         _ => true,
     }

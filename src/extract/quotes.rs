@@ -89,7 +89,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 let cs = clause_start(&toks, i);
                 let clause = doc.original(toks[cs].start..toks[i].start.max(toks[cs].start));
                 let speaker = speaker_in(&mentions, clause.start, clause.end);
-                if speaker.is_none() && (cs..i).any(|x| TITLES.longest(&toks, x).is_some()) {
+                // «این مسئول گفت:», «این مقام مسئول ...» restate the speaker before.
+                let restated = |x: usize| {
+                    (x.saturating_sub(2)..x)
+                        .any(|p| p >= cs && matches!(toks[p].key.as_str(), "این" | "همین"))
+                };
+                if speaker.is_none() && (cs..i).any(|x| TITLES.longest(&toks, x).is_some() && !restated(x)) {
                     // Someone else (a role with no name) speaks: no carry-over.
                     other.push(quotes.len());
                 }
