@@ -352,3 +352,34 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn years_in_words() {
+    let cases: [(&str, &str, Ymd); 4] = [
+        ("این طرح تا پایان سال هشتاد و هفت تمام شد.", "پایان سال هشتاد و هفت", (J, Some(1387), None, None)),
+        ("این طرح در سال نود و نه تمام شد.", "سال نود و نه", (J, Some(1399), None, None)),
+        (
+            "کارخانه در سال یک هزار و سیصد و نود ساخته شد.",
+            "سال یک هزار و سیصد و نود",
+            (J, Some(1390), None, None),
+        ),
+        (
+            "این قانون در سال دو هزار و بیست و سه میلادی تصویب شد.",
+            "سال دو هزار و بیست و سه میلادی",
+            (G, Some(2023), None, None),
+        ),
+    ];
+    for (input, text, want) in cases {
+        let d = one(input);
+        assert_eq!(d.span.text, text, "{input}");
+        assert_eq!(ymd(&d), want, "{input}");
+    }
+    // Ordinals, small numbers and amounts after سال are not years.
+    for input in [
+        "در سال بیست و یکم انقلاب جشنی برپا شد.",
+        "این کار در سال دو برابر شد.",
+        "بودجه سال هشتاد و هفت میلیارد تومان افزایش یافت.",
+    ] {
+        assert!(dates(input).iter().all(|d| d.year.is_none()), "{input}: {:#?}", dates(input));
+    }
+}

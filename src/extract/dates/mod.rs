@@ -1,5 +1,5 @@
 //! Dates: Jalali, Gregorian and lunar Hijri dates (day-month-year with the
-//! month named or numeric), years (`سال ۹۹`), weekdays, named parts of
+//! month named or numeric), years (`سال ۹۹`, `سال هشتاد و هفت`), weekdays, named parts of
 //! days and periods, and relative expressions (امروز, سال گذشته, سه سال
 //! پیش).
 //!
@@ -732,7 +732,10 @@ impl Parser<'_, '_> {
                 ranged = Some(h);
             }
         } else {
-            return None;
+            // سال هشتاد و هفت, سال یک هزار و سیصد و نود.
+            let (y, n) = self.year_in_words(k)?;
+            years.push(y);
+            k += n - 1;
         }
         k += 1;
         // More years: و, تا, ، and - between them.
@@ -775,6 +778,39 @@ impl Parser<'_, '_> {
             Fields { calendar: Some(c), year: Some(y), ..Fields::default() }
         };
         Some(Hit { start: i, end: k, f, vague: false })
+    }
+
+    /// A year written in words after سال, at token `k`: its value with the
+    /// number of digits it would have (`هشتاد و هفت` → (87, 2), `یک هزار و
+    /// سیصد و نود` → (1390, 4)), and the tokens it covers. Ordinals (سال
+    /// بیست و یکم: the twenty-first year) are not years.
+    fn year_in_words(&self, k: usize) -> Option<((u32, usize), usize)> {
+        use crate::numbers::{parse, NumberKind};
+        let first = self.word(k)?;
+        // Cheap test first: most words after سال are not numbers.
+        parse(first).filter(|n| n.kind == NumberKind::Cardinal)?;
+        let mut phrase = String::new();
+        let mut best = None;
+        for j in k..self.toks.len().min(k + 12) {
+            let Some(w) = self.word(j) else { break };
+            if j > k {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+            match parse(&phrase) {
+                Some(n) if n.kind == NumberKind::Ordinal => return None,
+                Some(n) if n.value.is_integer() => best = n.value.to_u64().map(|v| (v, j - k + 1)),
+                _ => {}
+            }
+        }
+        let (v, n) = best?;
+        let v = u32::try_from(v).ok()?;
+        let digits = match v {
+            10..=99 => 2,
+            1300..=1499 | 1900..=2100 => 4,
+            _ => return None,
+        };
+        Some(((v, digits), n))
     }
 
     /// A month without a day: `مردادماه`, `ماه مبارک رمضان`, `دی ماه ۱۳۸۶`,
