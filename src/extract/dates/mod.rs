@@ -787,7 +787,10 @@ impl Parser<'_, '_> {
     fn year_in_words(&self, k: usize) -> Option<((u32, usize), usize)> {
         use crate::numbers::{parse, NumberKind};
         let first = self.word(k)?;
-        // Cheap test first: most words after سال are not numbers.
+        // Cheap tests first: most words after سال are not numbers.
+        if !crate::numbers::words::may_hold_number(first) {
+            return None;
+        }
         parse(first).filter(|n| n.kind == NumberKind::Cardinal)?;
         let mut phrase = String::new();
         let mut best = None;
