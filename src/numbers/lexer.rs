@@ -128,45 +128,9 @@ fn class_at(text: &str, classes: &[Class; 384], i: usize) -> Option<(Class, usiz
 /// ZWNJ in UTF-8.
 const ZWNJ: &[u8] = "\u{200C}".as_bytes();
 
-/// One bit per pair of bytes `b0 b1` (index `b0 << 8 | b1`) that is a
-/// letter of the Arabic block: the run of such letters, most of the text,
-/// is skipped two bytes at a time with one test each.
-static ARABIC_LETTER_PAIRS: LazyLock<[u64; 1024]> = LazyLock::new(|| {
-    let mut bits = [0u64; 1024];
-    for (k, class) in CLASSES[128..].iter().enumerate() {
-        if *class == Class::Letter {
-            // U+0600 + k in UTF-8: 110110xx 10xxxxxx.
-            let pair = ((0xD8 | (k >> 6)) << 8) | (0x80 | (k & 0x3F));
-            bits[pair >> 6] |= 1 << (pair & 63);
-        }
-    }
-    bits
-});
-
-/// The byte length of the run of two-byte Arabic letters at the start of
-/// `bytes`: one table test per letter, two letters per step.
-#[inline]
-fn arabic_letters_len(bytes: &[u8], pairs: &[u64; 1024]) -> usize {
-    let letter = |b0: u8, b1: u8| {
-        let k = (usize::from(b0) << 8) | usize::from(b1);
-        pairs[k >> 6] & (1 << (k & 63)) != 0
-    };
-    let mut n = 0;
-    let mut quads = bytes.chunks_exact(4);
-    for q in &mut quads {
-        if !letter(q[0], q[1]) {
-            return n;
-        }
-        if !letter(q[2], q[3]) {
-            return n + 2;
-        }
-        n += 4;
-    }
-    match quads.remainder() {
-        [b0, b1, ..] if letter(*b0, *b1) => n + 2,
-        _ => n,
-    }
-}
+/// The letters of [`CLASSES`] as pairs of bytes, for skipping runs of them.
+static ARABIC_LETTER_PAIRS: LazyLock<[u64; 1024]> =
+    LazyLock::new(|| crate::lexicon::letter_pairs(|k| CLASSES[128 + k] == Class::Letter));
 
 /// The end of the run of letters and ZWNJ that starts at `i`, and whether
 /// the run holds a ZWNJ.
@@ -175,7 +139,7 @@ fn word_run_end(text: &str, classes: &[Class; 384], pairs: &[u64; 1024], mut i: 
     let bytes = text.as_bytes();
     let mut zwnj = false;
     loop {
-        i += arabic_letters_len(bytes.get(i..).unwrap_or_default(), pairs);
+        i += crate::lexicon::arabic_letters_len(bytes.get(i..).unwrap_or_default(), pairs);
         let Some(&b0) = bytes.get(i) else { break };
         if b0.is_ascii_alphabetic() {
             i += 1;
