@@ -138,23 +138,6 @@ pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 /// A `HashSet` of words, with [`FxHasher`].
 pub(crate) type FastSet<K> = std::collections::HashSet<K, FxBuild>;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_chars_agree_with_unicode() {
-        for c in ('\u{0}'..='\u{07FF}').chain(['\u{200C}', '\u{FB50}', '😀']) {
-            let slow =
-                c.is_alphanumeric() || c == '\u{200C}' || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}');
-            let arabic_mark = matches!(c, '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}');
-            if !arabic_mark {
-                assert_eq!(is_word_char(c), slow, "{c:?} U+{:04X}", c as u32);
-            }
-        }
-    }
-}
-
 /// Bits over pairs of UTF-8 bytes `b0 b1` (index `b0 << 8 | b1`): set for the
 /// chars U+0600 + k of the Arabic block with `letter(k)`. With
 /// [`arabic_letters_len`], a tokenizer skips runs of letters (most of a
@@ -192,5 +175,22 @@ pub(crate) fn arabic_letters_len(bytes: &[u8], pairs: &[u64; 1024]) -> usize {
     match quads.remainder() {
         [b0, b1, ..] if letter(*b0, *b1) => n + 2,
         _ => n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_chars_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{07FF}').chain(['\u{200C}', '\u{FB50}', '😀']) {
+            let slow =
+                c.is_alphanumeric() || c == '\u{200C}' || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}');
+            let arabic_mark = matches!(c, '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}');
+            if !arabic_mark {
+                assert_eq!(is_word_char(c), slow, "{c:?} U+{:04X}", c as u32);
+            }
+        }
     }
 }
