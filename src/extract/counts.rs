@@ -10,7 +10,7 @@ use super::quantities::unit_after;
 use super::Doc;
 use crate::lexicon::FastSet as HashSet;
 use crate::model::{Count, Extraction};
-use crate::numbers::context::{identifier_before, is_year_like, next_word, vague_before};
+use crate::numbers::context::{identifier_before, is_year_like, next_word, prev_word, vague_before};
 use crate::numbers::words;
 use crate::numbers::{Form, NumberKind};
 use crate::span::Span;
@@ -84,14 +84,37 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             || !head.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
             || (head.ends_with("ماه") && head.len() > "ماه".len())
             || words::lookup(head).is_some()
+            || is_fraction(head)
             || currency_after(text, m.end).is_some()
             || unit_after(text, m.end).is_some()
+        {
+            continue;
+        }
+        // A verb (توپ ۱۰۶ نبود, انتخابات ۹۰ دانست) or a place (صیاد ۱۵
+        // گرگان) after the number: the number was a label or a year.
+        if !COUNT_UNITS.contains(head)
+            && (is_verb(noun)
+                || (PAST_STEMS.contains(noun) && clause_ends(&text[e..]))
+                || is_place(text, s, noun))
         {
             continue;
         }
         // یک is mostly the indefinite article: a count only before a noun
         // that is itself a unit of counting (یک مورد, یک فقره, یک پروژه).
         if n.form == Form::Words && written == "یک" && !COUNT_UNITS.contains(head) {
+            continue;
+        }
+        // «همین یک مورد», «این یک مورد»: one thing pointed at, not a count.
+        if n.form == Form::Words
+            && written == "یک"
+            && prev_word(text, m.start)
+                .is_some_and(|(a, b)| matches!(&text[a..b], "این" | "همین" | "آن" | "همان"))
+        {
+            continue;
+        }
+        // Billions of a thing that is not a unit of counting (سه هزار
+        // میلیارد اختلاس) are an amount of money without its currency.
+        if value >= 1_000_000_000 && !COUNT_UNITS.contains(head) {
             continue;
         }
         // A year written alone (۱۴۰۰ باید, 2017 خبر) unless a plain count noun follows.
@@ -109,6 +132,48 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     }
 }
 
+/// True when `head` is an ordinal (چهارم, سوم): after a number it makes a
+/// fraction (سه چهارم), not a count.
+fn is_fraction(head: &str) -> bool {
+    // سهم (a share) is not سه + م.
+    head == "سوم" || head.strip_suffix('م').is_some_and(|w| w != "سه" && words::lookup(w).is_some())
+}
+
+/// Past stems of verbs (`data/zwnj/verbs.txt` lists past#present): alone,
+/// a stem is the third person past (دانست, ساخت).
+static PAST_STEMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::lexicon::entries(include_str!("../../data/zwnj/verbs.txt"))
+        .filter_map(|e| e.split('#').next())
+        .collect()
+});
+
+/// True when `rest` (the text after a word) starts a new clause: a
+/// punctuation mark, «و», «که» or the end. A past stem there is a verb
+/// (انتخابات ۹۰ دانست و ...), elsewhere often a noun (۲ شیفت کاری).
+fn clause_ends(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(' ');
+    rest.is_empty()
+        || rest.starts_with(['.', '،', '؛', ':', '!', '؟', '\n', ','])
+        || ["و ", "که "].iter().any(|w| rest.starts_with(w))
+}
+
+/// True when `word` is a finite verb form (نبود, می‌شود).
+fn is_verb(word: &str) -> bool {
+    word.starts_with("می\u{200C}")
+        || word.starts_with("نمی\u{200C}")
+        || super::officials::lex::VERB_FORMS.contains(&super::officials::lex::key(word))
+}
+
+/// True when the word at `s` is a place name that is not also a common
+/// word (گرگان, but not بوستان, تخت).
+fn is_place(text: &str, s: usize, word: &str) -> bool {
+    super::locations::place_at(text, s).is_some() && !AMBIGUOUS_PLACES.contains(word)
+}
+
+/// Place names that are also common words (`data/places/ambiguous.txt`).
+static AMBIGUOUS_PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::entries(include_str!("../../data/places/ambiguous.txt")).collect());
+
 /// The noun without the ezafe ی written after a final vowel (`۳ روستای
 /// استان` counts روستا; `۱۰ دانشجوی رشته` counts دانشجو).
 fn without_ezafe(noun: &str) -> &str {
@@ -120,7 +185,26 @@ fn without_ezafe(noun: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::without_ezafe;
+    use super::{clause_ends, is_fraction, is_verb, without_ezafe, PAST_STEMS};
+
+    #[test]
+    fn not_count_nouns() {
+        for w in ["چهارم", "سوم", "پنجم", "دهم"] {
+            assert!(is_fraction(w), "{w}");
+        }
+        for w in ["نبود", "می\u{200C}شود", "کردند"] {
+            assert!(is_verb(w), "{w}");
+        }
+        assert!(
+            PAST_STEMS.contains("دانست")
+                && clause_ends(" و گفت")
+                && clause_ends("، ")
+                && !clause_ends(" کاری")
+        );
+        for w in ["نفر", "پروژه", "روستا", "واحد", "کلاس", "سهم"] {
+            assert!(!is_fraction(w) && !is_verb(w), "{w}");
+        }
+    }
 
     #[test]
     fn ezafe() {
