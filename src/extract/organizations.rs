@@ -308,7 +308,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             j += 1;
             continue;
         }
-        if lex::is_boundary(t)
+        if (lex::is_boundary(t) && !plural_in_name(toks, j, k))
             || lex::is_verb(t)
             || t.key.ends_with("ترین")
             || matches!(
@@ -409,6 +409,29 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
         }
     }
     (end, None)
+}
+
+/// True when the plural at token `j` (a complement starting at `k`) goes
+/// on with its ezafe inside the name: right after the head (اتحادیه
+/// تاکسیرانی‌های شهری, گروه شرکت‌های ...) or before a relational adjective
+/// (شرکت توسعه کشت دانه‌های روغنی).
+fn plural_in_name(toks: &[Tok], j: usize, k: usize) -> bool {
+    let t = &toks[j];
+    // وزارت‌خانه‌های is the class noun, not a name; after an adjective
+    // (سازمان امور مالیاتی واقعیت‌های ...) the name has ended.
+    t.plural
+        && !t.verbish
+        && t.key.ends_with("های")
+        && t.key != "خانههای"
+        && (j == k || !toks[j - 1].key.ends_with('ی'))
+        && !lex::BOUNDARY.has(t)
+        && toks.get(j + 1).is_some_and(|n| {
+            n.is_word()
+                && !lex::is_boundary(n)
+                && !lex::is_verb(n)
+                && !lex::FUNCTION.has(n)
+                && (j == k || (n.key.ends_with('ی') && n.key.chars().count() > 3))
+        })
 }
 
 /// True once the locations gazetteer answers (`place_at`): bodies of a
