@@ -872,7 +872,7 @@ impl Scanner<'_> {
             known |= self.is_known(i, j);
             items.push((i, j));
             match self.gap(j) {
-                Gap::Comma if items.len() < 8 => i = j + 1,
+                Gap::Comma if items.len() < 12 => i = j + 1,
                 Gap::Space if word(&self.folded, j + 1) == "و" && self.gap(j + 1) == Gap::Space => {
                     let Some(jj) = self.list_item(j + 2) else { return start };
                     if !(known || self.is_known(j + 2, jj)) {
@@ -927,7 +927,27 @@ impl Scanner<'_> {
                     i = self.list(at, kind, true, true).max(i + 1);
                     continue;
                 }
+                // در مناطق X، Y و Z: a whole list with a known place in it.
+                if next_ok {
+                    let mut at = i + 1;
+                    let mut after = self.tail_list(at, kind, true);
+                    // A first item no list accepts (a common word): the
+                    // rest of the list after its comma.
+                    let mut k = at;
+                    while after <= at && k < i + 4 && self.gap(k) == Gap::Space {
+                        k += 1;
+                    }
+                    if after <= at && self.gap(k) == Gap::Comma {
+                        at = k + 1;
+                        after = self.tail_list(at, kind, true);
+                    }
+                    if after > at {
+                        i = after;
+                        continue;
+                    }
+                }
             }
+            let w = word(&self.folded, i);
             // حوضه آبخیز X, حوزه آبریز X: a basin named after its place.
             if matches!(w, "حوضه" | "حوزه")
                 && next_ok
