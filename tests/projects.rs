@@ -344,6 +344,13 @@ fn future_opening_with_a_deadline_is_under_construction() {
             Opening,
         ),
         ("پل طبیعت قرار است تا پایان سال به بهره‌برداری برسد.", "پل طبیعت", UnderConstruction),
+        // An opening hoped for is still being built.
+        (
+            "انتظار می‌رود امسال شاهد افتتاح فاز دوم قطار شهری شیراز باشیم.",
+            "فاز دوم قطار شهری شیراز",
+            UnderConstruction,
+        ),
+        ("امید است ورزشگاه شهید کشوری به زودی افتتاح شود.", "ورزشگاه شهید کشوری", UnderConstruction),
         // A deadline in the past: what happened stays.
         ("سد گتوند تا پایان سال گذشته به بهره‌برداری رسید.", "سد گتوند", Opening),
         ("بیمارستان شهید رجایی تا پایان سال ۱۳۹۸ افتتاح شد.", "بیمارستان شهید رجایی", Opening),

@@ -1196,6 +1196,11 @@ fn deadline_clauses(w: &Words) -> Vec<u32> {
                         .take_while(|&k| same(i, k))
                         .any(|k| matches!(w.f(k), "گذشته" | "قبل" | "پیش" | "پارسال" | "سپری" | "اخیر"))
             }
+            // انتظار می‌رود / امیدواریم / امید است ... شاهد افتتاح X باشیم:
+            // an opening hoped for, not yet done.
+            "انتظار" => same(i, i + 1) && matches!(w.f(i + 1), "میرود" | "میرفت"),
+            "امیدواریم" | "امیدوارم" => true,
+            "امید" => same(i, i + 1) && w.f(i + 1) == "است",
             "اینده" | "اتی" | "بعد" if i > 0 && w.gap(i - 1) == Gap::Space => match w.f(i - 1) {
                 "سال" => true,
                 "سالهای" | "ماههای" => f != "بعد",
