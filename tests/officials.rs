@@ -296,3 +296,23 @@ fn negative() {
         assert!(out.officials.is_empty(), "{input}: {:?}", out.officials);
     }
 }
+
+#[test]
+fn roles_in_the_same_province_are_different_bodies() {
+    // Both bodies end with the province; the second role belongs to the
+    // second person, not to the first as a restatement.
+    let input = "مدیر زراعت سازمان جهاد کشاورزی گیلان گفت: کشت برنج امسال بیشتر شد.\n\n\
+به گزارش خبرگزاری فارس، حسن رضایی افزود: بارش خوب بود.\n\n\
+مدیر شرکت توسعه کشت دانه‌های روغنی گیلان نیز به خبرنگار فارس گفت: خرید آغاز شده است.\n\n\
+کیوان احمدی با بیان اینکه قیمت خرید بالا است، افزود: کشاورزان راضی هستند.";
+    let out = run(input);
+    let got: Vec<(String, Option<String>)> =
+        out.officials.iter().map(|o| (canon(&o.name), o.organization.as_deref().map(canon))).collect();
+    assert_eq!(
+        got,
+        vec![
+            (canon("حسن رضایی"), Some(canon("سازمان جهاد کشاورزی گیلان"))),
+            (canon("کیوان احمدی"), Some(canon("شرکت توسعه کشت دانه‌های روغنی گیلان"))),
+        ]
+    );
+}

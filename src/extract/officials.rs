@@ -1127,7 +1127,11 @@ fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
             }
             let lx = cx.chars().rev().take(4).collect::<String>();
             let ly = cy.chars().rev().take(4).collect::<String>();
-            if lx == ly {
+            // The same last word under the same head (the last word is
+            // often the province: سازمان جهاد کشاورزی مازندران is not
+            // شرکت توسعه کشت مازندران).
+            let head = |s: &str| s.split(' ').next().map(lex::key);
+            if lx == ly && head(x) == head(y) {
                 return true;
             }
             // وزارت خارجه / وزارت امور خارجه ایران: every word of the
