@@ -316,3 +316,17 @@ fn roles_in_the_same_province_are_different_bodies() {
         ]
     );
 }
+
+#[test]
+fn name_after_the_attribution_takes_the_lead_role() {
+    let input = "قائم مقام مدیرعامل گروه شرکت‌های پارس آوا گفت: بازار رشد کرد.\n\n\
+به گزارش خبرگزاری فارس، نادر کریمیان در نشستی که با حضور مدیران برگزار شد، به آمار پرداخت.";
+    let out = run(input);
+    assert_eq!(out.officials.len(), 1, "{:?}", out.officials);
+    let o = &out.officials[0];
+    assert_eq!(canon(&o.name), canon("نادر کریمیان"));
+    assert_eq!(o.role.as_deref().map(canon), Some(canon("قائم مقام مدیرعامل")));
+    assert_eq!(o.organization.as_deref().map(canon), Some(canon("گروه شرکت‌های پارس آوا")));
+    // No name after the attribution: nobody.
+    assert!(run("به گزارش خبرگزاری فارس، نشست مدیران برگزار شد.").officials.is_empty());
+}

@@ -904,7 +904,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let named_slot = i >= 2 && toks[i - 2].key == "به" && toks[i - 1].key == "نام";
         let cs = clause_start(&toks, i) || named_slot;
         let para = i == 0 || toks[i - 1].kind == TokKind::Para;
-        if let Some(n) = name_at(&toks, i, cs) {
+        let reported = after_attribution(&toks, i);
+        if let Some(n) = name_at(&toks, i, cs || reported) {
             let strong_hon = n.honorifics.iter().any(|h| !matches!(h.as_str(), "سید" | "سیده"));
             let verb_near = (n.end..n.end + 4)
                 .take_while(|&j| j < toks.len())
@@ -917,6 +918,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 || (strong_hon && n.known)
                 || (n.known && verb_near)
                 || (para && n.known)
+                || (reported && n.known && n.surname_start > n.name_start)
                 || (named_slot && n.strength >= 1)
                 || (n.known && n.honorifics.iter().any(|h| h.starts_with("سید")) && n.surname_start < n.end);
             if ok && (n.end - n.start) <= 5 {
@@ -1114,6 +1116,17 @@ fn soft_after(toks: &[Tok], j: usize) -> bool {
                 | "عصرامروز"
         ) || VERBS.longest(toks, j).is_some()
     })
+}
+
+/// True when token `i` opens the clause after «به گزارش X،» (به گزارش
+/// خبرگزاری فارس، نادر احمدی در نشست ...): news names its subject there.
+fn after_attribution(toks: &[Tok], i: usize) -> bool {
+    if i < 4 || toks[i - 1].kind != TokKind::Punct('،') {
+        return false;
+    }
+    let from = i.saturating_sub(9);
+    let Some(g) = (from..i - 1).rev().find(|&j| toks[j].key == "گزارش") else { return false };
+    g > 0 && toks[g - 1].key == "به" && (g + 1..i - 1).all(|j| toks[j].is_word())
 }
 
 /// Two roles with the same title may be the same role restated: their
