@@ -344,6 +344,13 @@ fn future_opening_with_a_deadline_is_under_construction() {
             Opening,
         ),
         ("پل طبیعت قرار است تا پایان سال به بهره‌برداری برسد.", "پل طبیعت", UnderConstruction),
+        // Money spent on a work: done; a work being carried out: being built.
+        (
+            "برای دوبانده کردن محور یزد به اردکان به طول ۶۰ کیلومتر ۴۰ میلیارد تومان هزینه شد.",
+            "دوبانده کردن محور یزد به اردکان",
+            Completed,
+        ),
+        ("طرح جنگل‌کاری حاشیه شهر در ۵۰ هزار هکتار اجرا می‌شود.", "طرح جنگل‌کاری حاشیه شهر", UnderConstruction),
         // An opening hoped for is still being built.
         (
             "انتظار می‌رود امسال شاهد افتتاح فاز دوم قطار شهری شیراز باشیم.",

@@ -862,10 +862,26 @@ fn name_after(w: &Words, h: usize, kind: &str, places: &[(usize, usize)]) -> (us
                 break;
             }
             let mut b = i;
+            // به طول ۱۰۰ کیلومتر, به ارزش ...: a measure, not a destination.
+            let measure = |f: &str| {
+                matches!(
+                    f,
+                    "طول"
+                        | "عرض"
+                        | "مساحت"
+                        | "ظرفیت"
+                        | "ارزش"
+                        | "اعتبار"
+                        | "هزینه"
+                        | "مبلغ"
+                        | "زیربنای"
+                ) || f.starts_with(|c: char| c.is_ascii_digit())
+            };
             while b < i + 2
                 && b + 1 < w.len()
                 && w.gap(b) == Gap::Space
                 && !lex.stop.contains(w.f(b + 1))
+                && !measure(w.f(b + 1))
                 && !cue_at(w, b + 1)
             {
                 b += 1;
