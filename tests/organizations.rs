@@ -153,6 +153,9 @@ const LONG_NAMES: &[(&str, &str)] = &[
     ("شرکت توسعه کشت دانه‌های روغنی گیلان خرید را آغاز کرد.", "شرکت توسعه کشت دانه‌های روغنی گیلان"),
     // but not after an adjective, nor the class noun وزارتخانه‌ها
     ("سازمان امور مالیاتی واقعیت‌های اقتصادی را نمی‌بیند.", "سازمان امور مالیاتی"),
+    // a past stem closing the clause is the verb
+    ("پس از آن به تحصیل در حوزه علمیه قم پرداخت.", "حوزه علمیه قم"),
+    ("سپس نماینده فدراسیون فوتبال آمد.", "فدراسیون فوتبال"),
     // a deputy office is reported as its body
     ("معاونت فنی و عمرانی شهرداری ارومیه این کار را انجام داد.", "شهرداری ارومیه"),
 ];
@@ -218,4 +221,13 @@ fn acronym_is_a_mention_of_the_full_name() {
     let input = "سازمان صنعت، معدن و تجارت طرح را بررسی کرد و سازمان سما نیز نظر داد.";
     let out = Extractor::new().extract(input);
     assert_eq!(out.organizations.len(), 2, "{:?}", out.organizations);
+}
+
+#[test]
+fn exchange_by_its_city_is_one_body() {
+    let input = "شاخص بورس اوراق بهادار تهران بالا رفت. در بورس تهران ۲ میلیارد سهم معامله شد.";
+    let out = Extractor::new().extract(input);
+    assert_eq!(out.organizations.len(), 1, "{:?}", out.organizations);
+    assert_eq!(canon(&out.organizations[0].name), canon("بورس اوراق بهادار تهران"));
+    assert_eq!(out.organizations[0].mentions.len(), 2);
 }

@@ -94,7 +94,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         // گرگان) after the number: the number was a label or a year.
         if !COUNT_UNITS.contains(head)
             && (is_verb(noun)
-                || (PAST_STEMS.contains(noun) && clause_ends(&text[e..]))
+                || (crate::lexicon::is_past_stem(noun) && clause_ends(&text[e..]))
                 || is_place(text, s, noun))
         {
             continue;
@@ -139,14 +139,6 @@ fn is_fraction(head: &str) -> bool {
     head == "سوم" || head.strip_suffix('م').is_some_and(|w| w != "سه" && words::lookup(w).is_some())
 }
 
-/// Past stems of verbs (`data/zwnj/verbs.txt` lists past#present): alone,
-/// a stem is the third person past (دانست, ساخت).
-static PAST_STEMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::entries(include_str!("../../data/zwnj/verbs.txt"))
-        .filter_map(|e| e.split('#').next())
-        .collect()
-});
-
 /// True when `rest` (the text after a word) starts a new clause: a
 /// punctuation mark, «و», «که» or the end. A past stem there is a verb
 /// (انتخابات ۹۰ دانست و ...), elsewhere often a noun (۲ شیفت کاری).
@@ -185,7 +177,7 @@ fn without_ezafe(noun: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{clause_ends, is_fraction, is_verb, without_ezafe, PAST_STEMS};
+    use super::{clause_ends, is_fraction, is_verb, without_ezafe};
 
     #[test]
     fn not_count_nouns() {
@@ -196,7 +188,7 @@ mod tests {
             assert!(is_verb(w), "{w}");
         }
         assert!(
-            PAST_STEMS.contains("دانست")
+            crate::lexicon::is_past_stem("دانست")
                 && clause_ends(" و گفت")
                 && clause_ends("، ")
                 && !clause_ends(" کاری")

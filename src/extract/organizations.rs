@@ -359,6 +359,12 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             j += 3;
             continue;
         }
+        // A past stem closing its clause is a verb (در حوزه علمیه پرداخت.).
+        if crate::lexicon::is_past_stem(&t.key)
+            && toks.get(j + 1).is_none_or(|n| !n.is_word() || n.key == "و")
+        {
+            break;
+        }
         // A noun before a light verb is the verb's, not the name's (… قم تلاش دارد).
         if toks
             .get(j + 1)
@@ -660,6 +666,16 @@ fn holds(long: &str, short: &str) -> bool {
         })
 }
 
+/// True when `short` is two words, the first and the last of the longer
+/// `long`.
+fn same_ends(short: &str, long: &str) -> bool {
+    let Some((h, t)) = short.split_once(' ') else { return false };
+    !t.contains(' ')
+        && long.len() > short.len()
+        && long.starts_with(&format!("{h} "))
+        && long.ends_with(&format!(" {t}"))
+}
+
 /// True when the words `short` are those of `long` with the last ones
 /// replaced by their initials (سازمان صمت, سازمان صنعت معدن و تجارت).
 fn acronym_of(short: &str, long: &str) -> bool {
@@ -764,6 +780,14 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             if longer.iter().all(|&b| b == top || holds(&keys[top], &keys[b])) {
                 merged[a] = Some(top);
             }
+        } else if let Some(b) = (0..found.len()).find(|&b| {
+            // بورس تهران → بورس اوراق بهادار تهران: an exchange by its city.
+            b != a
+                && found[a].kind == Some(OrgKind::Exchange)
+                && found[b].kind == Some(OrgKind::Exchange)
+                && same_ends(&keys[a], &keys[b])
+        }) {
+            merged[a] = Some(b);
         } else if let Some(b) = (0..found.len()).find(|&b| b != a && acronym_of(&keys[a], &keys[b])) {
             // سازمان صمت → سازمان صنعت، معدن و تجارت
             merged[a] = Some(b);

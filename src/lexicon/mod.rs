@@ -2,6 +2,7 @@
 //! built once per process.
 
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 /// The entries of a data file: one a line, `#` starts a comment line, blank
 /// lines are skipped, surrounding spaces trimmed.
@@ -176,6 +177,18 @@ pub(crate) fn arabic_letters_len(bytes: &[u8], pairs: &[u64; 1024]) -> usize {
         [b0, b1, ..] if letter(*b0, *b1) => n + 2,
         _ => n,
     }
+}
+
+/// Past stems of verbs (`data/zwnj/verbs.txt` lists past#present). Alone, a
+/// stem is the third person past (دانست, پرداخت); many are nouns too, so
+/// callers look at what follows.
+static PAST_STEMS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../../data/zwnj/verbs.txt")).filter_map(|e| e.split('#').next()).collect()
+});
+
+/// True when `word` is the past stem of a verb ([`PAST_STEMS`]).
+pub(crate) fn is_past_stem(word: &str) -> bool {
+    PAST_STEMS.contains(word)
 }
 
 #[cfg(test)]
