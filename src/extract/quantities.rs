@@ -22,24 +22,53 @@ pub(crate) fn unit_after(text: &str, pos: usize) -> Option<(usize, usize)> {
     let (_, s, e) = UNITS.at(text, pos)?;
     if &text[s..e] == "تن"
         && next_word(text, e).is_some_and(|(a, b)| {
-            matches!(
-                &text[a..b],
-                "از" | "کشته"
-                    | "زخمی"
-                    | "مجروح"
-                    | "مصدوم"
-                    | "دستگیر"
-                    | "بازداشت"
-                    | "شهید"
-                    | "جان"
-                    | "مفقود"
-                    | "اعدام"
-            )
+            // ۱۰ تن از مسئولان: people; ۱۰ هزار تن از مزارع: tonnes.
+            (&text[a..b] == "از" && next_word(text, b).is_some_and(|(c, d)| of_people(&text[c..d])))
+                || matches!(
+                    &text[a..b],
+                    "کشته"
+                        | "زخمی"
+                        | "مجروح"
+                        | "مصدوم"
+                        | "دستگیر"
+                        | "بازداشت"
+                        | "شهید"
+                        | "جان"
+                        | "مفقود"
+                        | "اعدام"
+                )
         })
     {
         return None;
     }
     Some((s, e))
+}
+
+/// True when `w`, after «N تن از», names people: an animate plural
+/// (مسئولان, کارکنان, معلمین) or a word for a group of people.
+fn of_people(w: &str) -> bool {
+    let w = w.trim_end_matches('ی').trim_end_matches('\u{200C}');
+    w.ends_with("ان")
+        || w.ends_with("ین")
+        || matches!(
+            w,
+            "اعضا"
+                | "اعضای"
+                | "افراد"
+                | "مردم"
+                | "نیروها"
+                | "نیروهای"
+                | "اهالی"
+                | "اتباع"
+                | "این"
+                | "آن"
+                | "آنها"
+                | "کشته"
+                | "زخمی"
+                | "مجروح"
+                | "مصدوم"
+                | "دستگیر"
+        )
 }
 
 /// Finds the quantities of `doc` and adds them to `out`.
