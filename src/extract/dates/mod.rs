@@ -650,6 +650,12 @@ impl Parser<'_, '_> {
         if matches!(p, Some("های" | "ها")) {
             p = prev(2);
         }
+        // نماز عبادی سیاسی جمعه: adjectives of the prayer in between.
+        if matches!(p, Some("سیاسی" | "عبادی" | "باشکوه" | "پرشور"))
+            && (2..=4).any(|k| prev(k) == Some("نماز"))
+        {
+            return true;
+        }
         matches!(
             p,
             Some(
