@@ -72,6 +72,10 @@ static IDENTIFIER_NOUNS: std::sync::LazyLock<FastSet<&'static str>> = std::sync:
 pub(crate) fn identifier_before(text: &str, m: &super::NumberMatch) -> bool {
     prev_word(text, m.start).is_some_and(|(s, e)| {
         let w = &text[s..e];
+        // سال مالی ۹۹, سال تحصیلی ۱۴۰۲: a year.
+        if matches!(w, "مالی" | "زراعی" | "تحصیلی") {
+            return is_year_like(m) && prev_word(text, s).is_some_and(|(a, b)| &text[a..b] == "سال");
+        }
         if !IDENTIFIER_NOUNS.contains(w) {
             return false;
         }
