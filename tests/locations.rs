@@ -179,3 +179,13 @@ fn areas_outside_the_gazetteer() {
         assert_eq!(f.len(), 1, "«{s}» gave {f:?}");
     }
 }
+
+#[test]
+fn other_names_of_a_country_are_one_place() {
+    let input = "ایالات متحده آمریکا و چین مذاکره کردند. آمریکا و ایالات متحده همان کشورند.";
+    let out = extract(input);
+    spans_ok(input, &out);
+    let names: Vec<&str> = out.locations.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["آمریکا", "چین"]);
+    assert_eq!(out.locations[0].span.text, "ایالات متحده آمریکا");
+}

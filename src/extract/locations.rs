@@ -1245,11 +1245,35 @@ pub(crate) fn extract(doc: &Doc<'_>, out: &mut Extraction) {
             }
             continue;
         }
-        let name = text.get(m.start..m.end).unwrap_or("").to_string();
-        seen.insert(&m.key, (out.locations.len(), m.explicit));
+        // ایالات متحده آمریکا, ایالات متحده: one country, named آمریکا.
+        let (key, name) = match ALIASES.get(m.key.as_str()) {
+            Some((key, canon)) => (key.as_str(), (*canon).to_string()),
+            None => (m.key.as_str(), text.get(m.start..m.end).unwrap_or("").to_string()),
+        };
+        if let Some(&(idx, explicit)) = seen.get(key) {
+            if m.explicit && !explicit {
+                if let Some(loc) = out.locations.get_mut(idx) {
+                    loc.kind = Some(m.kind);
+                }
+                seen.insert(key, (idx, true));
+            }
+            continue;
+        }
+        seen.insert(key, (out.locations.len(), m.explicit));
         out.locations.push(Location { name, kind: Some(m.kind), span: doc.span(m.start..m.end) });
     }
 }
+
+/// Other names of a place (`data/places/world.tsv`, third column `=NAME`):
+/// the folded alias to the folded canonical name and the name itself.
+static ALIASES: LazyLock<HashMap<String, (String, &'static str)>> = LazyLock::new(|| {
+    rows(WORLD)
+        .filter_map(|r| {
+            let canon = r.get(2)?.strip_prefix('=')?;
+            Some((key_of(r.first()?).0, (key_of(canon).0, canon)))
+        })
+        .collect()
+});
 
 /// If a known place name (gazetteer entry) starts at byte `pos` of the
 /// normalized `text` and ends on a word boundary, its end and kind. Used by
