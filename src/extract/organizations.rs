@@ -527,6 +527,14 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
     if counted(toks, i) {
         return None;
     }
+    // احداث پالایشگاه ساری, افتتاح پتروشیمی X: a plant being built or
+    // opened is a project, not the company.
+    if head.kind == OrgKind::Company
+        && i > 0
+        && matches!(toks[i - 1].key.as_str(), "احداث" | "ساخت" | "تکمیل" | "افتتاح" | "کلنگزنی" | "راهاندازی")
+    {
+        return None;
+    }
     let (end, nested) = if head.place && *GAZETTEER {
         (place_complement(text, toks, hend).unwrap_or(hend), None)
     } else if head.needs_complement {
