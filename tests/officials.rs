@@ -330,3 +330,16 @@ fn name_after_the_attribution_takes_the_lead_role() {
     // No name after the attribution: nobody.
     assert!(run("به گزارش خبرگزاری فارس، نشست مدیران برگزار شد.").officials.is_empty());
 }
+
+#[test]
+fn quoted_foreign_name_before_its_role() {
+    for input in [
+        "«جان اسمیت» سفیر انگلیس در تهران گفت: روابط خوب است.",
+        "\"جان اسمیت\" سفیر انگلیس در تهران گفت: روابط خوب است.",
+    ] {
+        let out = run(input);
+        let names: Vec<String> = out.officials.iter().map(|o| canon(&o.name)).collect();
+        assert_eq!(names, vec![canon("جان اسمیت")], "{input}");
+        assert_eq!(out.officials[0].role.as_deref(), Some("سفیر"), "{input}");
+    }
+}

@@ -758,11 +758,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
                 }
             }
         }
-        if !named && i >= 3 && matches!(toks[back - 1].kind, TokKind::Punct('»')) {
-            // «NAME» ROLE ORG: a name in guillemets (a foreign name).
+        let quote_open = match toks.get(back.wrapping_sub(1)).map(|t| t.kind) {
+            Some(TokKind::Punct('»')) => Some('«'),
+            Some(TokKind::Punct('"')) => Some('"'),
+            Some(TokKind::Punct('”')) => Some('“'),
+            _ => None,
+        };
+        if let (false, true, Some(q)) = (named, i >= 3, quote_open) {
+            // «NAME» ROLE ORG, "NAME" ROLE ORG: a name in quotes (a foreign name).
             let close = back - 1;
-            let open =
-                (close.saturating_sub(5)..close).rev().find(|&o| matches!(toks[o].kind, TokKind::Punct('«')));
+            let open = (close.saturating_sub(5)..close).rev().find(|&o| toks[o].kind == TokKind::Punct(q));
             if let Some(o) = open {
                 let inner = o + 1..close;
                 let words = inner.len() >= 2 && inner.clone().all(|j| is_name_word(&toks, j));
