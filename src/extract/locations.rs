@@ -10,7 +10,7 @@
 //! need a keyword before them.
 
 use super::Doc;
-use crate::lexicon::{entries, is_word_char, rows};
+use crate::lexicon::{arabic_letters_len, entries, is_word_char, letter_pairs, rows};
 use crate::model::{Extraction, Location, LocationKind};
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -51,6 +51,47 @@ struct Gazetteer {
     squares: HashSet<String>,
     /// Folded two-word square names (میدان هفت تیر).
     squares2: HashSet<String>,
+    /// A bit per [`name_bit`] of every key of `names`: most words are no
+    /// prefix of a name, and this says so without hashing them.
+    name_bits: Vec<u64>,
+}
+
+/// Bits in `Gazetteer::name_bits` (some 12,000 keys set a few percent).
+const NAME_BITS: u32 = 18;
+
+/// The bit of `Gazetteer::name_bits` for a string: its length and first
+/// and last four bytes (all of a short one), mixed.
+#[inline]
+fn name_bit(s: &[u8]) -> usize {
+    mixed_bits(s, NAME_BITS)
+}
+
+/// The top `bits` bits of a mix of the length and first and last four
+/// bytes of `s` (all of a short one).
+#[inline]
+fn mixed_bits(s: &[u8], bits: u32) -> usize {
+    let four = |b: Option<&[u8]>| b.and_then(|b| <[u8; 4]>::try_from(b).ok()).map_or(0, u32::from_le_bytes);
+    let n = s.len();
+    let v = if n >= 4 {
+        u64::from(four(s.get(..4))) | u64::from(four(s.get(n - 4..))) << 32
+    } else {
+        s.iter().fold(0u64, |v, &b| v << 8 | u64::from(b))
+    };
+    ((v ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+impl Gazetteer {
+    /// The node of a folded string in `names`: None when it is neither a
+    /// name nor the prefix of one.
+    #[inline]
+    fn node(&self, key: &str) -> Option<&Option<Entry>> {
+        let b = name_bit(key.as_bytes());
+        if self.name_bits.get(b >> 6).is_some_and(|w| w & (1 << (b & 63)) != 0) {
+            self.names.get(key)
+        } else {
+            None
+        }
+    }
 }
 
 const KINDS: [LocationKind; 11] = [
@@ -260,7 +301,14 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
     let stop = entries(WORDS).map(fold).collect();
     let squares = entries(SQUARES).filter_map(|l| l.split(' ').next()).map(fold).collect();
     let squares2 = entries(SQUARES).filter(|l| l.contains(' ')).map(fold).collect();
-    Gazetteer { names, stop, squares, squares2 }
+    let mut name_bits = vec![0u64; 1 << (NAME_BITS - 6)];
+    for key in names.keys() {
+        let b = name_bit(key.as_bytes());
+        if let Some(w) = name_bits.get_mut(b >> 6) {
+            *w |= 1 << (b & 63);
+        }
+    }
+    Gazetteer { names, stop, squares, squares2, name_bits }
 });
 
 /// The kind a gazetteer name has when nothing says which.
@@ -361,6 +409,9 @@ struct ClassTables {
     arabic: [Class; 256],
     ascii_fold: [u8; 128],
     arabic_fold: [u8; 256],
+    /// The Arabic-block characters that continue a word and that folding
+    /// keeps, as UTF-8 byte pairs (see `lexicon::letter_pairs`).
+    kept_pairs: [u64; 1024],
 }
 
 /// Flag of `ClassTables::*_fold`: the character continues a word.
@@ -372,6 +423,7 @@ static CLASSES: LazyLock<ClassTables> = LazyLock::new(|| {
         arabic: [Class::Other; 256],
         ascii_fold: [0; 128],
         arabic_fold: [0; 256],
+        kept_pairs: [0; 1024],
     };
     let mut buf = [0u8; 4];
     for i in 0..128u32 {
@@ -388,6 +440,7 @@ static CLASSES: LazyLock<ClassTables> = LazyLock::new(|| {
         t.arabic_fold[i as usize] =
             fold_action(c.encode_utf8(&mut buf), 0).1 | if in_word { IN_WORD } else { 0 };
     }
+    t.kept_pairs = letter_pairs(|k| t.arabic_fold.get(k) == Some(&(IN_WORD | FOLD_KEEP)));
     t
 });
 
@@ -479,7 +532,11 @@ fn fold_word(tables: &ClassTables, text: &str, start: usize, buf: &mut String) -
     // Start of the part of the word not yet copied.
     let mut run = start;
     let mut at = start;
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        // Most characters are Arabic-block letters that folding keeps:
+        // skip a run of them two bytes per table test.
+        at += arabic_letters_len(bytes.get(at..).unwrap_or_default(), &tables.kept_pairs);
+        let Some(&b) = bytes.get(at) else { break };
         let (info, len) = if b < 0x80 {
             (tables.ascii_fold[usize::from(b)], 1)
         } else if b & 0xFC == 0xD8 {
@@ -563,7 +620,7 @@ fn lookup<'g>(toks: &[Tok], folded: &Folded, i: usize) -> Option<(usize, &'g Ent
             break;
         }
         // Not even a prefix of a name: no longer name can match either.
-        let Some(node) = g.names.get(folded.span(i, j)) else { break };
+        let Some(node) = g.node(folded.span(i, j)) else { break };
         if let Some(e) = node {
             if joins_ok(folded, i, j, e) {
                 best = Some((j, e));
@@ -666,6 +723,94 @@ fn area_plural(w: &str) -> Option<LocationKind> {
         "روستاها" | "روستاهای" => Some(LocationKind::Village),
         _ => None,
     }
+}
+
+/// Every word that [`keyword`], [`plural`] or [`area_plural`] knows, and
+/// the basin nouns of `Scanner::run` (a test checks the list is whole).
+const SPECIAL_WORDS: [&str; 60] = [
+    "استان",
+    "شهرستان",
+    "شهر",
+    "بخش",
+    "دهستان",
+    "کشور",
+    "روستای",
+    "روستا",
+    "محله",
+    "محلهی",
+    "شهرک",
+    "خیابان",
+    "بلوار",
+    "کوچه",
+    "میدان",
+    "بزرگراه",
+    "ازادراه",
+    "اتوبان",
+    "بندر",
+    "منطقه",
+    "شهرداری",
+    "استانداری",
+    "فرمانداری",
+    "بخشداری",
+    "دهیاری",
+    "شهردار",
+    "استاندار",
+    "فرماندار",
+    "بخشدار",
+    "دهدار",
+    "توابع",
+    "مردم",
+    "دانشگاه",
+    "مرکز",
+    "حومه",
+    "اطراف",
+    "نماینده",
+    "خبرگزاری",
+    "خبرنگار",
+    "گزارش",
+    "روزنامه",
+    "نشریه",
+    "هفتهنامه",
+    "ماهنامه",
+    "استانهای",
+    "استانها",
+    "شهرستانهای",
+    "شهرستانها",
+    "شهرهای",
+    "بخشهای",
+    "روستاهای",
+    "محلههای",
+    "محلات",
+    "کشورهای",
+    "مناطق",
+    "نواحی",
+    "محلهها",
+    "روستاها",
+    "حوضه",
+    "حوزه",
+];
+
+/// Bits of [`SPECIAL`].
+const SPECIAL_BITS: u32 = 12;
+
+/// A bit per [`mixed_bits`] of each of [`SPECIAL_WORDS`].
+static SPECIAL: LazyLock<[u64; 1 << (SPECIAL_BITS - 6)]> = LazyLock::new(|| {
+    let mut bits = [0u64; 1 << (SPECIAL_BITS - 6)];
+    for w in SPECIAL_WORDS {
+        let b = mixed_bits(w.as_bytes(), SPECIAL_BITS);
+        if let Some(x) = bits.get_mut(b >> 6) {
+            *x |= 1 << (b & 63);
+        }
+    }
+    bits
+});
+
+/// False when `w` is surely none of [`SPECIAL_WORDS`] (most words): then
+/// the keyword tests, string by string, can be skipped.
+#[inline]
+fn may_be_special(w: &str) -> bool {
+    let b = mixed_bits(w.as_bytes(), SPECIAL_BITS);
+    SPECIAL.get(b >> 6).is_some_and(|x| x & (1 << (b & 63)) != 0)
 }
 
 /// Words that open a list of examples (folded, two-word forms joined).
@@ -895,8 +1040,10 @@ impl Scanner<'_> {
             let w = word(&self.folded, i);
             let next_ok = self.gap(i) == Gap::Space;
             // A plural keyword, glued or with a separate های.
-            let ctx = keyword(w);
-            let pl = plural(w).map(|k| (k, i + 1)).or_else(|| {
+            let special = may_be_special(w);
+            let ctx = if special { keyword(w) } else { None };
+            let pl = if special { plural(w) } else { None };
+            let pl = pl.map(|k| (k, i + 1)).or_else(|| {
                 let nw = word(&self.folded, i + 1);
                 ctx?;
                 if next_ok && (nw == "های" || nw == "ها") && self.gap(i + 1) == Gap::Space {
@@ -922,14 +1069,15 @@ impl Scanner<'_> {
                 continue;
             }
             // مناطق مختلف به‌ویژه X، محلات از جمله X و Y
-            if let Some(kind) = area_plural(w) {
+            if let Some(kind) = if special { area_plural(w) } else { None } {
                 if let Some(at) = self.connective_after(i) {
                     i = self.list(at, kind, true, true).max(i + 1);
                     continue;
                 }
             }
             // حوضه آبخیز X, حوزه آبریز X: a basin named after its place.
-            if matches!(w, "حوضه" | "حوزه")
+            if special
+                && matches!(w, "حوضه" | "حوزه")
                 && next_ok
                 && matches!(word(&self.folded, i + 1), "ابخیز" | "ابریز")
                 && self.gap(i + 1) == Gap::Space
@@ -1265,7 +1413,7 @@ fn place_in(
 ) -> Option<(usize, LocationKind)> {
     // Most calls fail on the first word: look at it alone first.
     words_into(text, pos, 1, toks, folded);
-    if toks.first()?.start != pos || !GAZ.names.contains_key(folded.get(0)) {
+    if toks.first()?.start != pos || GAZ.node(folded.get(0)).is_none() {
         return None;
     }
     words_into(text, pos, MAX_WORDS + 1, toks, folded);
@@ -1302,6 +1450,25 @@ fn place_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn special_words_are_whole() {
+        // Every string the keyword functions match is in SPECIAL_WORDS.
+        let src = include_str!("locations.rs");
+        let (Some(a), Some(b)) =
+            (src.find("fn keyword(w: &str)"), src.find("/// Every word that [`keyword`]"))
+        else {
+            panic!("keyword functions not found");
+        };
+        let quoted = src[a..b].split('"').skip(1).step_by(2);
+        for w in quoted {
+            assert!(SPECIAL_WORDS.contains(&w) && may_be_special(w), "{w}");
+        }
+        for w in SPECIAL_WORDS {
+            let known = keyword(w).is_some() || plural(w).is_some() || area_plural(w).is_some();
+            assert!(known || matches!(w, "حوضه" | "حوزه"), "{w}");
+        }
+    }
 
     fn names(text: &str) -> Vec<String> {
         scan(text).mentions.into_iter().map(|m| text[m.start..m.end].to_string()).collect()
