@@ -491,6 +491,11 @@ fn words_into(text: &str, from: usize, limit: usize, out: &mut Vec<Tok>, folded:
     let mut other = false;
     let mut at = from;
     while at < text.len() {
+        // Most gaps are one space.
+        if text.as_bytes().get(at) == Some(&b' ') {
+            at += 1;
+            continue;
+        }
         let (class, len) = class_at(tables, text, at);
         match class {
             Class::Word => {
@@ -526,7 +531,7 @@ fn words_into(text: &str, from: usize, limit: usize, out: &mut Vec<Tok>, folded:
 /// Copies the folded form of the word that starts at byte `start` of
 /// `text` to `buf`; returns where the word ends (the first character that
 /// is neither a word character nor ZWNJ).
-#[inline]
+#[inline(always)]
 fn fold_word(tables: &ClassTables, text: &str, start: usize, buf: &mut String) -> usize {
     let bytes = text.as_bytes();
     // Start of the part of the word not yet copied.
@@ -1411,11 +1416,14 @@ fn place_in(
     toks: &mut Vec<Tok>,
     folded: &mut Folded,
 ) -> Option<(usize, LocationKind)> {
-    // Most calls fail on the first word: look at it alone first.
-    words_into(text, pos, 1, toks, folded);
-    if toks.first()?.start != pos || GAZ.node(folded.get(0)).is_none() {
+    // Most calls fail on the first word: fold it alone first.
+    let tables: &ClassTables = &CLASSES;
+    if class_at(tables, text, pos).0 != Class::Word {
         return None;
     }
+    folded.buf.clear();
+    fold_word(tables, text, pos, &mut folded.buf);
+    GAZ.node(&folded.buf)?;
     words_into(text, pos, MAX_WORDS + 1, toks, folded);
     let (toks, folded) = (&*toks, &*folded);
     let (j, e) = lookup(toks, folded, 0)?;
