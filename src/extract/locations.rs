@@ -85,12 +85,18 @@ impl Gazetteer {
     /// name nor the prefix of one.
     #[inline]
     fn node(&self, key: &str) -> Option<&Option<Entry>> {
-        let b = name_bit(key.as_bytes());
-        if self.name_bits.get(b >> 6).is_some_and(|w| w & (1 << (b & 63)) != 0) {
+        if self.may_be_node(key) {
             self.names.get(key)
         } else {
             None
         }
+    }
+
+    /// False when `key` is surely not in `names` (most words).
+    #[inline(always)]
+    fn may_be_node(&self, key: &str) -> bool {
+        let b = name_bit(key.as_bytes());
+        self.name_bits.get(b >> 6).is_some_and(|w| w & (1 << (b & 63)) != 0)
     }
 }
 
@@ -616,8 +622,19 @@ const JOIN_LEFT: [&str; 5] = ["بندر", "امام", "قلعه", "مسجد", "�
 
 /// The longest gazetteer name that starts at word `i`: its last word and
 /// entry.
+#[inline(always)]
 fn lookup<'g>(toks: &[Tok], folded: &Folded, i: usize) -> Option<(usize, &'g Entry)> {
+    // Most words start no name: say so before the call.
     let g: &'g Gazetteer = &GAZ;
+    if !g.may_be_node(folded.get(i)) {
+        return None;
+    }
+    longest_name(g, toks, folded, i)
+}
+
+/// [`lookup`] past its first test.
+#[inline(never)]
+fn longest_name<'g>(g: &'g Gazetteer, toks: &[Tok], folded: &Folded, i: usize) -> Option<(usize, &'g Entry)> {
     let mut best = None;
     let mut j = i;
     while j < toks.len() && j < i + MAX_WORDS {
@@ -1049,8 +1066,8 @@ impl Scanner<'_> {
             let ctx = if special { keyword(w) } else { None };
             let pl = if special { plural(w) } else { None };
             let pl = pl.map(|k| (k, i + 1)).or_else(|| {
-                let nw = word(&self.folded, i + 1);
                 ctx?;
+                let nw = word(&self.folded, i + 1);
                 if next_ok && (nw == "های" || nw == "ها") && self.gap(i + 1) == Gap::Space {
                     // The two folded words are stored together.
                     plural(self.folded.span(i, i + 1)).map(|k| (k, i + 2))
