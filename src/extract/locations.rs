@@ -590,6 +590,19 @@ impl Folded {
         self.span(i, i)
     }
 
+    /// The folded words in order (`get(0)`, `get(1)`, ...), cut off the
+    /// buffer one after the other.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut rest = self.buf.as_str();
+        let mut prev = 0;
+        self.ends.iter().map(move |&end| {
+            let (w, r) = rest.split_at_checked(end.saturating_sub(prev)).unwrap_or((rest, ""));
+            rest = r;
+            prev = end;
+            w
+        })
+    }
+
     /// Where folded word `i` starts in the buffer.
     #[inline]
     fn start(&self, i: usize) -> usize {

@@ -169,7 +169,13 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
     let pairs: &[u64; 1024] = &ARABIC_LETTER_PAIRS;
     let mut buf: Vec<Tok> = Vec::new();
     let mut i = 0;
-    while let Some((class, len)) = class_at(text, classes, i) {
+    loop {
+        // Most gaps are one space: skipped unclassified.
+        if text.as_bytes().get(i) == Some(&b' ') {
+            i += 1;
+            continue;
+        }
+        let Some((class, len)) = class_at(text, classes, i) else { break };
         if class == Class::Space {
             i += len;
             continue;
