@@ -19,16 +19,33 @@ pub(crate) fn is_gap(c: char) -> bool {
 /// The word starting at or after `pos` (after spaces only), as a byte range
 /// without a trailing ZWNJ.
 pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let rest = text.get(pos..)?;
-    let skip = rest.find(|c: char| !is_gap(c))?;
-    let start = pos + skip;
-    let word = &text[start..];
-    let len = word.find(|c: char| !is_word_char(c)).unwrap_or(word.len());
-    if len == 0 {
+    text.get(pos..)?;
+    let start = gaps_end(text, pos);
+    // Nothing but gaps after `pos`.
+    if start >= text.len() {
         return None;
     }
-    let w = word[..len].trim_end_matches('\u{200C}');
+    let end = super::lexer::word_end(text, start);
+    let w = text.get(start..end)?.trim_end_matches('\u{200C}');
+    if end == start {
+        return None;
+    }
     Some((start, start + w.len()))
+}
+
+/// The end of the run of [`is_gap`] chars that starts at byte `i` (a char
+/// boundary) of `text`, by bytes.
+#[inline]
+fn gaps_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(i..) {
+            Some([b' ' | b'\t', ..]) => i += 1,
+            Some([0xC2, 0xA0, ..]) => i += 2,
+            Some([0xE2, 0x80, 0x8C, ..]) => i += 3,
+            _ => return i,
+        }
+    }
 }
 
 /// The word ending at or before `pos` (before spaces only).

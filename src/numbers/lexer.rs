@@ -162,6 +162,14 @@ fn word_run_end(text: &str, classes: &[Class; 384], pairs: &[u64; 1024], mut i: 
     (i, zwnj)
 }
 
+/// The end of the run of letters and ZWNJ that starts at byte `i` of
+/// `text` (`i` itself when none does): where the first char that is not
+/// [`super::context::is_word_char`] begins.
+#[inline]
+pub(crate) fn word_end(text: &str, i: usize) -> usize {
+    word_run_end(text, &CLASSES, &ARABIC_LETTER_PAIRS, i).0
+}
+
 /// Calls `f` with every chunk of tokens of `text`, in order, until `f`
 /// returns false. One pass; `buf` is reused.
 pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {

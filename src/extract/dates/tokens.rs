@@ -143,22 +143,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let classes: &[Class; 384] = &CLASSES;
     let pairs: &[u64; 1024] = &LETTER_PAIRS;
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let bytes = text.as_bytes();
     let mut i = 0;
-    loop {
-        // Most gaps are a space or a ZWNJ: skipped without classifying.
-        match bytes.get(i..) {
-            Some([b' ', ..]) => {
-                i += 1;
-                continue;
-            }
-            Some([0xE2, 0x80, 0x8C, ..]) => {
-                i += 3;
-                continue;
-            }
-            _ => {}
-        }
-        let Some((class, len)) = class_at(text, classes, i) else { break };
+    while let Some((class, len)) = class_at(text, classes, i) {
         let start = i;
         i += len;
         // A line break ends a paragraph: it stays as a token (Punct) so
