@@ -1490,6 +1490,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn folded_iter_is_get() {
+        let text = "استان آذربایجان‌شرقی، شهر ري و بندر عباس. Tehran 12 می‌شود";
+        let (_, folded) = words(text, 0, usize::MAX);
+        let by_index: Vec<&str> = (0..folded.ends.len()).map(|i| folded.get(i)).collect();
+        assert_eq!(folded.iter().collect::<Vec<_>>(), by_index);
+    }
+
+    #[test]
     fn special_words_are_whole() {
         // Every string the keyword functions match is in SPECIAL_WORDS.
         let src = include_str!("locations.rs");
