@@ -33,21 +33,6 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, usize)> {
     Some((start, start + w.len()))
 }
 
-/// The start of the run of [`is_gap`] chars that ends at byte `i` (a char
-/// boundary) of `text`, by bytes.
-#[inline]
-fn gaps_start(text: &str, mut i: usize) -> usize {
-    let bytes = text.as_bytes();
-    loop {
-        match bytes.get(..i) {
-            Some([.., b' ' | b'\t']) => i -= 1,
-            Some([.., 0xC2, 0xA0]) => i -= 2,
-            Some([.., 0xE2, 0x80, 0x8C]) => i -= 3,
-            _ => return i,
-        }
-    }
-}
-
 /// The end of the run of [`is_gap`] chars that starts at byte `i` (a char
 /// boundary) of `text`, by bytes.
 #[inline]
@@ -65,10 +50,13 @@ fn gaps_end(text: &str, mut i: usize) -> usize {
 
 /// The word ending at or before `pos` (before spaces only).
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, usize)> {
-    text.get(..pos)?;
-    let end = gaps_start(text, pos);
-    let start = super::lexer::word_start(text, end);
-    let w = text.get(start..end)?;
+    let head = text.get(..pos)?;
+    let trimmed = head.trim_end_matches(is_gap);
+    let end = trimmed.len();
+    let start = trimmed
+        .rfind(|c: char| !is_word_char(c))
+        .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    let w = &text[start..end];
     let w = w.trim_start_matches('\u{200C}');
     if w.is_empty() {
         return None;

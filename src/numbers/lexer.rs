@@ -170,30 +170,6 @@ pub(crate) fn word_end(text: &str, i: usize) -> usize {
     word_run_end(text, &CLASSES, &ARABIC_LETTER_PAIRS, i).0
 }
 
-/// The start of the run of letters and ZWNJ that ends at byte `i` of
-/// `text` (`i` itself when none does): [`word_end`] backwards.
-#[inline]
-pub(crate) fn word_start(text: &str, mut i: usize) -> usize {
-    let pairs: &[u64; 1024] = &ARABIC_LETTER_PAIRS;
-    let letter = |b0: u8, b1: u8| {
-        let k = (usize::from(b0) << 8) | usize::from(b1);
-        pairs[k >> 6] & (1 << (k & 63)) != 0
-    };
-    let bytes = text.as_bytes();
-    loop {
-        match bytes.get(..i) {
-            Some([.., b]) if b.is_ascii_alphabetic() => i -= 1,
-            Some([.., b0 @ 0xD8..=0xDB, b1]) if letter(*b0, *b1) => i -= 2,
-            Some([.., 0xE2, 0x80, 0x8C]) => i -= 3,
-            Some([.., b]) if b.is_ascii() => return i,
-            _ => match text.get(..i).and_then(|h| h.chars().next_back()) {
-                Some(c) if super::context::is_word_char(c) => i -= c.len_utf8(),
-                _ => return i,
-            },
-        }
-    }
-}
-
 /// Calls `f` with every chunk of tokens of `text`, in order, until `f`
 /// returns false. One pass; `buf` is reused.
 pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
