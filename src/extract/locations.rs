@@ -70,6 +70,13 @@ fn name_bit(s: &[u8]) -> usize {
 /// bytes of `s` (all of a short one).
 #[inline]
 fn mixed_bits(s: &[u8], bits: u32) -> usize {
+    top_bits(mixed(s), bits)
+}
+
+/// The mix of [`mixed_bits`], whole: a word's is worked out once for both
+/// bit filters.
+#[inline]
+fn mixed(s: &[u8]) -> u64 {
     let four = |b: Option<&[u8]>| b.and_then(|b| <[u8; 4]>::try_from(b).ok()).map_or(0, u32::from_le_bytes);
     let n = s.len();
     let v = if n >= 4 {
@@ -77,7 +84,19 @@ fn mixed_bits(s: &[u8], bits: u32) -> usize {
     } else {
         s.iter().fold(0u64, |v, &b| v << 8 | u64::from(b))
     };
-    ((v ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    (v ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The top `bits` bits of a [`mixed`] value.
+#[inline]
+fn top_bits(m: u64, bits: u32) -> usize {
+    (m >> (64 - bits)) as usize
+}
+
+/// Whether bit `b` is set in `bits` (false past the end).
+#[inline]
+fn bit_set(bits: &[u64], b: usize) -> bool {
+    bits.get(b >> 6).is_some_and(|w| w & (1 << (b & 63)) != 0)
 }
 
 impl Gazetteer {
@@ -95,8 +114,13 @@ impl Gazetteer {
     /// False when `key` is surely not in `names` (most words).
     #[inline(always)]
     fn may_be_node(&self, key: &str) -> bool {
-        let b = name_bit(key.as_bytes());
-        self.name_bits.get(b >> 6).is_some_and(|w| w & (1 << (b & 63)) != 0)
+        self.may_be_node_mixed(mixed(key.as_bytes()))
+    }
+
+    /// [`Gazetteer::may_be_node`] of a key whose [`mixed`] value is `m`.
+    #[inline(always)]
+    fn may_be_node_mixed(&self, m: u64) -> bool {
+        bit_set(&self.name_bits, top_bits(m, NAME_BITS))
     }
 }
 
@@ -840,12 +864,12 @@ static SPECIAL: LazyLock<[u64; 1 << (SPECIAL_BITS - 6)]> = LazyLock::new(|| {
     bits
 });
 
-/// False when `w` is surely none of [`SPECIAL_WORDS`] (most words): then
-/// the keyword tests, string by string, can be skipped.
+/// False when the word whose [`mixed`] value is `m` is surely none of
+/// [`SPECIAL_WORDS`] (most words): then the keyword tests, string by
+/// string, can be skipped.
 #[inline]
-fn may_be_special(w: &str) -> bool {
-    let b = mixed_bits(w.as_bytes(), SPECIAL_BITS);
-    SPECIAL.get(b >> 6).is_some_and(|x| x & (1 << (b & 63)) != 0)
+fn may_be_special_mixed(m: u64) -> bool {
+    bit_set(&SPECIAL[..], top_bits(m, SPECIAL_BITS))
 }
 
 /// Words that open a list of examples (folded, two-word forms joined).
@@ -1075,7 +1099,9 @@ impl Scanner<'_> {
             let w = word(&self.folded, i);
             let next_ok = self.gap(i) == Gap::Space;
             // A plural keyword, glued or with a separate های.
-            let special = may_be_special(w);
+            // Both bit filters from one mix of the word.
+            let mix = mixed(w.as_bytes());
+            let special = may_be_special_mixed(mix);
             let ctx = if special { keyword(w) } else { None };
             let pl = if special { plural(w) } else { None };
             let pl = pl.map(|k| (k, i + 1)).or_else(|| {
@@ -1138,7 +1164,10 @@ impl Scanner<'_> {
                     continue;
                 }
             }
-            if let Some((j, e)) = lookup(&self.toks, &self.folded, i) {
+            let g: &Gazetteer = &GAZ;
+            let hit =
+                if g.may_be_node_mixed(mix) { longest_name(g, &self.toks, &self.folded, i) } else { None };
+            if let Some((j, e)) = hit {
                 if !e.amb {
                     self.push(i, j, default_kind(e.kinds), false);
                     // از افسریه تا آزادی, جاده گرگان به بم: the other end of
@@ -1508,7 +1537,7 @@ mod tests {
         };
         let quoted = src[a..b].split('"').skip(1).step_by(2);
         for w in quoted {
-            assert!(SPECIAL_WORDS.contains(&w) && may_be_special(w), "{w}");
+            assert!(SPECIAL_WORDS.contains(&w) && may_be_special_mixed(mixed(w.as_bytes())), "{w}");
         }
         for w in SPECIAL_WORDS {
             let known = keyword(w).is_some() || plural(w).is_some() || area_plural(w).is_some();
