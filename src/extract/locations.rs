@@ -10,7 +10,7 @@
 //! need a keyword before them.
 
 use super::Doc;
-use crate::lexicon::{entries, is_word_char, rows};
+use crate::lexicon::{arabic_letters_len, entries, is_word_char, letter_pairs, rows};
 use crate::model::{Extraction, Location, LocationKind};
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -51,6 +51,77 @@ struct Gazetteer {
     squares: HashSet<String>,
     /// Folded two-word square names (میدان هفت تیر).
     squares2: HashSet<String>,
+    /// A bit per [`name_bit`] of every key of `names`: most words are no
+    /// prefix of a name, and this says so without hashing them.
+    name_bits: Vec<u64>,
+}
+
+/// Bits in `Gazetteer::name_bits` (some 12,000 keys set a few percent).
+const NAME_BITS: u32 = 18;
+
+/// The bit of `Gazetteer::name_bits` for a string: its length and first
+/// and last four bytes (all of a short one), mixed.
+#[inline]
+fn name_bit(s: &[u8]) -> usize {
+    mixed_bits(s, NAME_BITS)
+}
+
+/// The top `bits` bits of a mix of the length and first and last four
+/// bytes of `s` (all of a short one).
+#[inline]
+fn mixed_bits(s: &[u8], bits: u32) -> usize {
+    top_bits(mixed(s), bits)
+}
+
+/// The mix of [`mixed_bits`], whole: a word's is worked out once for both
+/// bit filters.
+#[inline]
+fn mixed(s: &[u8]) -> u64 {
+    let four = |b: Option<&[u8]>| b.and_then(|b| <[u8; 4]>::try_from(b).ok()).map_or(0, u32::from_le_bytes);
+    let n = s.len();
+    let v = if n >= 4 {
+        u64::from(four(s.get(..4))) | u64::from(four(s.get(n - 4..))) << 32
+    } else {
+        s.iter().fold(0u64, |v, &b| v << 8 | u64::from(b))
+    };
+    (v ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The top `bits` bits of a [`mixed`] value.
+#[inline]
+fn top_bits(m: u64, bits: u32) -> usize {
+    (m >> (64 - bits)) as usize
+}
+
+/// Whether bit `b` is set in `bits` (false past the end).
+#[inline]
+fn bit_set(bits: &[u64], b: usize) -> bool {
+    bits.get(b >> 6).is_some_and(|w| w & (1 << (b & 63)) != 0)
+}
+
+impl Gazetteer {
+    /// The node of a folded string in `names`: None when it is neither a
+    /// name nor the prefix of one.
+    #[inline]
+    fn node(&self, key: &str) -> Option<&Option<Entry>> {
+        if self.may_be_node(key) {
+            self.names.get(key)
+        } else {
+            None
+        }
+    }
+
+    /// False when `key` is surely not in `names` (most words).
+    #[inline(always)]
+    fn may_be_node(&self, key: &str) -> bool {
+        self.may_be_node_mixed(mixed(key.as_bytes()))
+    }
+
+    /// [`Gazetteer::may_be_node`] of a key whose [`mixed`] value is `m`.
+    #[inline(always)]
+    fn may_be_node_mixed(&self, m: u64) -> bool {
+        bit_set(&self.name_bits, top_bits(m, NAME_BITS))
+    }
 }
 
 const KINDS: [LocationKind; 11] = [
@@ -260,7 +331,14 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
     let stop = entries(WORDS).map(fold).collect();
     let squares = entries(SQUARES).filter_map(|l| l.split(' ').next()).map(fold).collect();
     let squares2 = entries(SQUARES).filter(|l| l.contains(' ')).map(fold).collect();
-    Gazetteer { names, stop, squares, squares2 }
+    let mut name_bits = vec![0u64; 1 << (NAME_BITS - 6)];
+    for key in names.keys() {
+        let b = name_bit(key.as_bytes());
+        if let Some(w) = name_bits.get_mut(b >> 6) {
+            *w |= 1 << (b & 63);
+        }
+    }
+    Gazetteer { names, stop, squares, squares2, name_bits }
 });
 
 /// The kind a gazetteer name has when nothing says which.
@@ -361,6 +439,9 @@ struct ClassTables {
     arabic: [Class; 256],
     ascii_fold: [u8; 128],
     arabic_fold: [u8; 256],
+    /// The Arabic-block characters that continue a word and that folding
+    /// keeps, as UTF-8 byte pairs (see `lexicon::letter_pairs`).
+    kept_pairs: [u64; 1024],
 }
 
 /// Flag of `ClassTables::*_fold`: the character continues a word.
@@ -372,6 +453,7 @@ static CLASSES: LazyLock<ClassTables> = LazyLock::new(|| {
         arabic: [Class::Other; 256],
         ascii_fold: [0; 128],
         arabic_fold: [0; 256],
+        kept_pairs: [0; 1024],
     };
     let mut buf = [0u8; 4];
     for i in 0..128u32 {
@@ -388,6 +470,7 @@ static CLASSES: LazyLock<ClassTables> = LazyLock::new(|| {
         t.arabic_fold[i as usize] =
             fold_action(c.encode_utf8(&mut buf), 0).1 | if in_word { IN_WORD } else { 0 };
     }
+    t.kept_pairs = letter_pairs(|k| t.arabic_fold.get(k) == Some(&(IN_WORD | FOLD_KEEP)));
     t
 });
 
@@ -438,6 +521,11 @@ fn words_into(text: &str, from: usize, limit: usize, out: &mut Vec<Tok>, folded:
     let mut other = false;
     let mut at = from;
     while at < text.len() {
+        // Most gaps are one space.
+        if text.as_bytes().get(at) == Some(&b' ') {
+            at += 1;
+            continue;
+        }
         let (class, len) = class_at(tables, text, at);
         match class {
             Class::Word => {
@@ -473,13 +561,17 @@ fn words_into(text: &str, from: usize, limit: usize, out: &mut Vec<Tok>, folded:
 /// Copies the folded form of the word that starts at byte `start` of
 /// `text` to `buf`; returns where the word ends (the first character that
 /// is neither a word character nor ZWNJ).
-#[inline]
+#[inline(always)]
 fn fold_word(tables: &ClassTables, text: &str, start: usize, buf: &mut String) -> usize {
     let bytes = text.as_bytes();
     // Start of the part of the word not yet copied.
     let mut run = start;
     let mut at = start;
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        // Most characters are Arabic-block letters that folding keeps:
+        // skip a run of them two bytes per table test.
+        at += arabic_letters_len(bytes.get(at..).unwrap_or_default(), &tables.kept_pairs);
+        let Some(&b) = bytes.get(at) else { break };
         let (info, len) = if b < 0x80 {
             (tables.ascii_fold[usize::from(b)], 1)
         } else if b & 0xFC == 0xD8 {
@@ -522,6 +614,19 @@ impl Folded {
         self.span(i, i)
     }
 
+    /// The folded words in order (`get(0)`, `get(1)`, ...), cut off the
+    /// buffer one after the other.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut rest = self.buf.as_str();
+        let mut prev = 0;
+        self.ends.iter().map(move |&end| {
+            let (w, r) = rest.split_at_checked(end.saturating_sub(prev)).unwrap_or((rest, ""));
+            rest = r;
+            prev = end;
+            w
+        })
+    }
+
     /// Where folded word `i` starts in the buffer.
     #[inline]
     fn start(&self, i: usize) -> usize {
@@ -554,8 +659,19 @@ const JOIN_LEFT: [&str; 5] = ["بندر", "امام", "قلعه", "مسجد", "�
 
 /// The longest gazetteer name that starts at word `i`: its last word and
 /// entry.
+#[inline(always)]
 fn lookup<'g>(toks: &[Tok], folded: &Folded, i: usize) -> Option<(usize, &'g Entry)> {
+    // Most words start no name: say so before the call.
     let g: &'g Gazetteer = &GAZ;
+    if !g.may_be_node(folded.get(i)) {
+        return None;
+    }
+    longest_name(g, toks, folded, i)
+}
+
+/// [`lookup`] past its first test.
+#[inline(never)]
+fn longest_name<'g>(g: &'g Gazetteer, toks: &[Tok], folded: &Folded, i: usize) -> Option<(usize, &'g Entry)> {
     let mut best = None;
     let mut j = i;
     while j < toks.len() && j < i + MAX_WORDS {
@@ -563,7 +679,7 @@ fn lookup<'g>(toks: &[Tok], folded: &Folded, i: usize) -> Option<(usize, &'g Ent
             break;
         }
         // Not even a prefix of a name: no longer name can match either.
-        let Some(node) = g.names.get(folded.span(i, j)) else { break };
+        let Some(node) = g.node(folded.span(i, j)) else { break };
         if let Some(e) = node {
             if joins_ok(folded, i, j, e) {
                 best = Some((j, e));
@@ -666,6 +782,94 @@ fn area_plural(w: &str) -> Option<LocationKind> {
         "روستاها" | "روستاهای" => Some(LocationKind::Village),
         _ => None,
     }
+}
+
+/// Every word that [`keyword`], [`plural`] or [`area_plural`] knows, and
+/// the basin nouns of `Scanner::run` (a test checks the list is whole).
+const SPECIAL_WORDS: [&str; 60] = [
+    "استان",
+    "شهرستان",
+    "شهر",
+    "بخش",
+    "دهستان",
+    "کشور",
+    "روستای",
+    "روستا",
+    "محله",
+    "محلهی",
+    "شهرک",
+    "خیابان",
+    "بلوار",
+    "کوچه",
+    "میدان",
+    "بزرگراه",
+    "ازادراه",
+    "اتوبان",
+    "بندر",
+    "منطقه",
+    "شهرداری",
+    "استانداری",
+    "فرمانداری",
+    "بخشداری",
+    "دهیاری",
+    "شهردار",
+    "استاندار",
+    "فرماندار",
+    "بخشدار",
+    "دهدار",
+    "توابع",
+    "مردم",
+    "دانشگاه",
+    "مرکز",
+    "حومه",
+    "اطراف",
+    "نماینده",
+    "خبرگزاری",
+    "خبرنگار",
+    "گزارش",
+    "روزنامه",
+    "نشریه",
+    "هفتهنامه",
+    "ماهنامه",
+    "استانهای",
+    "استانها",
+    "شهرستانهای",
+    "شهرستانها",
+    "شهرهای",
+    "بخشهای",
+    "روستاهای",
+    "محلههای",
+    "محلات",
+    "کشورهای",
+    "مناطق",
+    "نواحی",
+    "محلهها",
+    "روستاها",
+    "حوضه",
+    "حوزه",
+];
+
+/// Bits of [`SPECIAL`].
+const SPECIAL_BITS: u32 = 12;
+
+/// A bit per [`mixed_bits`] of each of [`SPECIAL_WORDS`].
+static SPECIAL: LazyLock<[u64; 1 << (SPECIAL_BITS - 6)]> = LazyLock::new(|| {
+    let mut bits = [0u64; 1 << (SPECIAL_BITS - 6)];
+    for w in SPECIAL_WORDS {
+        let b = mixed_bits(w.as_bytes(), SPECIAL_BITS);
+        if let Some(x) = bits.get_mut(b >> 6) {
+            *x |= 1 << (b & 63);
+        }
+    }
+    bits
+});
+
+/// False when the word whose [`mixed`] value is `m` is surely none of
+/// [`SPECIAL_WORDS`] (most words): then the keyword tests, string by
+/// string, can be skipped.
+#[inline]
+fn may_be_special_mixed(m: u64) -> bool {
+    bit_set(&SPECIAL[..], top_bits(m, SPECIAL_BITS))
 }
 
 /// Words that open a list of examples (folded, two-word forms joined).
@@ -895,10 +1099,14 @@ impl Scanner<'_> {
             let w = word(&self.folded, i);
             let next_ok = self.gap(i) == Gap::Space;
             // A plural keyword, glued or with a separate های.
-            let ctx = keyword(w);
-            let pl = plural(w).map(|k| (k, i + 1)).or_else(|| {
-                let nw = word(&self.folded, i + 1);
+            // Both bit filters from one mix of the word.
+            let mix = mixed(w.as_bytes());
+            let special = may_be_special_mixed(mix);
+            let ctx = if special { keyword(w) } else { None };
+            let pl = if special { plural(w) } else { None };
+            let pl = pl.map(|k| (k, i + 1)).or_else(|| {
                 ctx?;
+                let nw = word(&self.folded, i + 1);
                 if next_ok && (nw == "های" || nw == "ها") && self.gap(i + 1) == Gap::Space {
                     // The two folded words are stored together.
                     plural(self.folded.span(i, i + 1)).map(|k| (k, i + 2))
@@ -922,7 +1130,7 @@ impl Scanner<'_> {
                 continue;
             }
             // مناطق مختلف به‌ویژه X، محلات از جمله X و Y
-            if let Some(kind) = area_plural(w) {
+            if let Some(kind) = if special { area_plural(w) } else { None } {
                 if let Some(at) = self.connective_after(i) {
                     i = self.list(at, kind, true, true).max(i + 1);
                     continue;
@@ -949,7 +1157,8 @@ impl Scanner<'_> {
             }
             let w = word(&self.folded, i);
             // حوضه آبخیز X, حوزه آبریز X: a basin named after its place.
-            if matches!(w, "حوضه" | "حوزه")
+            if special
+                && matches!(w, "حوضه" | "حوزه")
                 && next_ok
                 && matches!(word(&self.folded, i + 1), "ابخیز" | "ابریز")
                 && self.gap(i + 1) == Gap::Space
@@ -975,7 +1184,10 @@ impl Scanner<'_> {
                     continue;
                 }
             }
-            if let Some((j, e)) = lookup(&self.toks, &self.folded, i) {
+            let g: &Gazetteer = &GAZ;
+            let hit =
+                if g.may_be_node_mixed(mix) { longest_name(g, &self.toks, &self.folded, i) } else { None };
+            if let Some((j, e)) = hit {
                 if !e.amb {
                     self.push(i, j, default_kind(e.kinds), false);
                     // از افسریه تا آزادی, جاده گرگان به بم: the other end of
@@ -1307,11 +1519,14 @@ fn place_in(
     toks: &mut Vec<Tok>,
     folded: &mut Folded,
 ) -> Option<(usize, LocationKind)> {
-    // Most calls fail on the first word: look at it alone first.
-    words_into(text, pos, 1, toks, folded);
-    if toks.first()?.start != pos || !GAZ.names.contains_key(folded.get(0)) {
+    // Most calls fail on the first word: fold it alone first.
+    let tables: &ClassTables = &CLASSES;
+    if class_at(tables, text, pos).0 != Class::Word {
         return None;
     }
+    folded.buf.clear();
+    fold_word(tables, text, pos, &mut folded.buf);
+    GAZ.node(&folded.buf)?;
     words_into(text, pos, MAX_WORDS + 1, toks, folded);
     let (toks, folded) = (&*toks, &*folded);
     let (j, e) = lookup(toks, folded, 0)?;
@@ -1346,6 +1561,33 @@ fn place_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_iter_is_get() {
+        let text = "استان آذربایجان‌شرقی، شهر ري و بندر عباس. Tehran 12 می‌شود";
+        let (_, folded) = words(text, 0, usize::MAX);
+        let by_index: Vec<&str> = (0..folded.ends.len()).map(|i| folded.get(i)).collect();
+        assert_eq!(folded.iter().collect::<Vec<_>>(), by_index);
+    }
+
+    #[test]
+    fn special_words_are_whole() {
+        // Every string the keyword functions match is in SPECIAL_WORDS.
+        let src = include_str!("locations.rs");
+        let (Some(a), Some(b)) =
+            (src.find("fn keyword(w: &str)"), src.find("/// Every word that [`keyword`]"))
+        else {
+            panic!("keyword functions not found");
+        };
+        let quoted = src[a..b].split('"').skip(1).step_by(2);
+        for w in quoted {
+            assert!(SPECIAL_WORDS.contains(&w) && may_be_special_mixed(mixed(w.as_bytes())), "{w}");
+        }
+        for w in SPECIAL_WORDS {
+            let known = keyword(w).is_some() || plural(w).is_some() || area_plural(w).is_some();
+            assert!(known || matches!(w, "حوضه" | "حوزه"), "{w}");
+        }
+    }
 
     fn names(text: &str) -> Vec<String> {
         scan(text).mentions.into_iter().map(|m| text[m.start..m.end].to_string()).collect()

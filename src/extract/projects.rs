@@ -523,6 +523,8 @@ impl<'t> Words<'t> {
         let (mut c, mut s, mut p) = (0u32, 0u32, 0u32);
         let mut prev_end = 0usize;
         let mut words = Vec::with_capacity(toks.len());
+        // The folded words in order, each with the one after it.
+        let mut fs = folded.iter().peekable();
         for (i, t) in toks.iter().enumerate() {
             // What the gap before the word breaks: spaces or a comma (most
             // gaps) nothing; else one pass over it finds 3 a paragraph, 2 a
@@ -543,14 +545,14 @@ impl<'t> Words<'t> {
                 c += u32::from(level >= 1);
             }
             prev_end = t.end;
-            let f = folded.get(i);
+            let f = fs.next().unwrap_or("");
             let id = table.id(f.as_bytes());
             let mut starts = table.starts_of(id);
             if starts != 0 {
                 // An entry starts here only if the word is one, or if the
                 // next word may go on with it (as the word or after a
                 // number or جدید, which a kind skips).
-                let next = folded.get(i + 1);
+                let next = fs.peek().copied().unwrap_or("");
                 let goes_on = t.gap == Gap::Space
                     && i + 1 < toks.len()
                     && (table.may_continue(id, next) || is_filler(next));

@@ -19,16 +19,33 @@ pub(crate) fn is_gap(c: char) -> bool {
 /// The word starting at or after `pos` (after spaces only), as a byte range
 /// without a trailing ZWNJ.
 pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let rest = text.get(pos..)?;
-    let skip = rest.find(|c: char| !is_gap(c))?;
-    let start = pos + skip;
-    let word = &text[start..];
-    let len = word.find(|c: char| !is_word_char(c)).unwrap_or(word.len());
-    if len == 0 {
+    text.get(pos..)?;
+    let start = gaps_end(text, pos);
+    // Nothing but gaps after `pos`.
+    if start >= text.len() {
         return None;
     }
-    let w = word[..len].trim_end_matches('\u{200C}');
+    let end = super::lexer::word_end(text, start);
+    let w = text.get(start..end)?.trim_end_matches('\u{200C}');
+    if end == start {
+        return None;
+    }
     Some((start, start + w.len()))
+}
+
+/// The end of the run of [`is_gap`] chars that starts at byte `i` (a char
+/// boundary) of `text`, by bytes.
+#[inline]
+fn gaps_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(i..) {
+            Some([b' ' | b'\t', ..]) => i += 1,
+            Some([0xC2, 0xA0, ..]) => i += 2,
+            Some([0xE2, 0x80, 0x8C, ..]) => i += 3,
+            _ => return i,
+        }
+    }
 }
 
 /// The word ending at or before `pos` (before spaces only).
@@ -224,6 +241,44 @@ impl<V: Copy> Phrases<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `next_word` and `prev_word` by chars, as they were written first.
+    fn next_slow(text: &str, pos: usize) -> Option<(usize, usize)> {
+        let rest = text.get(pos..)?;
+        let start = pos + rest.find(|c: char| !is_gap(c))?;
+        let word = &text[start..];
+        let len = word.find(|c: char| !is_word_char(c)).unwrap_or(word.len());
+        if len == 0 {
+            return None;
+        }
+        Some((start, start + word[..len].trim_end_matches('\u{200C}').len()))
+    }
+
+    fn prev_slow(text: &str, pos: usize) -> Option<(usize, usize)> {
+        let trimmed = text.get(..pos)?.trim_end_matches(is_gap);
+        let end = trimmed.len();
+        let start = trimmed
+            .rfind(|c: char| !is_word_char(c))
+            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        let w = text[start..end].trim_start_matches('\u{200C}');
+        (!w.is_empty()).then(|| (end - w.len(), end))
+    }
+
+    #[test]
+    fn byte_scans_match_char_scans() {
+        let texts = [
+            "۳۰ هزار\u{200C}دلار، آمریکا\u{00A0}بود.",
+            "\u{200C}ab12 x\t\u{200C} \u{200C}می\u{200C}شود؛ ۱۲ Café ١٢ é\u{200D}x «نو»",
+            "٪۵ ، ؟ ۀ ٓ ٰ ﷲ 😀 a",
+            "",
+        ];
+        for t in texts {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(next_word(t, pos), next_slow(t, pos), "next {t:?} {pos}");
+                assert_eq!(prev_word(t, pos), prev_slow(t, pos), "prev {t:?} {pos}");
+            }
+        }
+    }
 
     #[test]
     fn words_and_phrases() {

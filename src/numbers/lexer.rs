@@ -162,6 +162,14 @@ fn word_run_end(text: &str, classes: &[Class; 384], pairs: &[u64; 1024], mut i: 
     (i, zwnj)
 }
 
+/// The end of the run of letters and ZWNJ that starts at byte `i` of
+/// `text` (`i` itself when none does): where the first char that is not
+/// [`super::context::is_word_char`] begins.
+#[inline]
+pub(crate) fn word_end(text: &str, i: usize) -> usize {
+    word_run_end(text, &CLASSES, &ARABIC_LETTER_PAIRS, i).0
+}
+
 /// Calls `f` with every chunk of tokens of `text`, in order, until `f`
 /// returns false. One pass; `buf` is reused.
 pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
@@ -169,7 +177,13 @@ pub(crate) fn chunks(text: &str, mut f: impl FnMut(&[Tok]) -> bool) {
     let pairs: &[u64; 1024] = &ARABIC_LETTER_PAIRS;
     let mut buf: Vec<Tok> = Vec::new();
     let mut i = 0;
-    while let Some((class, len)) = class_at(text, classes, i) {
+    loop {
+        // Most gaps are one space: skipped unclassified.
+        if text.as_bytes().get(i) == Some(&b' ') {
+            i += 1;
+            continue;
+        }
+        let Some((class, len)) = class_at(text, classes, i) else { break };
         if class == Class::Space {
             i += len;
             continue;

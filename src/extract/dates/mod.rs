@@ -22,12 +22,26 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let toks = tokenize(text);
     let starters = tables::StarterTest::new();
     let p = Parser { toks: &toks, starters };
-    let taken: Vec<(usize, usize)> = out
+    // Spans of money and percentages, sorted by start, with the largest
+    // end so far: an overlap test in log time.
+    let mut taken: Vec<(usize, usize)> = out
         .money
         .iter()
         .map(|m| (m.span.start, m.span.end))
         .chain(out.percentages.iter().map(|m| (m.span.start, m.span.end)))
         .collect();
+    taken.sort_unstable();
+    let taken_max_end: Vec<usize> = taken
+        .iter()
+        .scan(0usize, |m, &(_, e)| {
+            *m = (*m).max(e);
+            Some(*m)
+        })
+        .collect();
+    let clashes = |start: usize, end: usize| {
+        let k = taken.partition_point(|&(s, _)| s < end);
+        taken_max_end.get(k.wrapping_sub(1)).is_some_and(|&m| m > start)
+    };
     let mut i = 0;
     let mut last_end: Option<usize> = None;
     while i < toks.len() {
@@ -51,7 +65,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         };
         let (s, e) = (toks[hit.start].start, toks[hit.end - 1].end);
         let span = doc.span(s..e);
-        let clash = taken.iter().any(|&(a, b)| a < span.end && span.start < b);
+        let clash = clashes(span.start, span.end);
         if !clash && !hit.vague {
             out.dates.push(hit.f.into_mention(span));
         }
