@@ -72,7 +72,7 @@ impl FxHasher {
 }
 
 impl Hasher for FxHasher {
-    #[inline]
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
         // Whole 8-byte words, then the last 8 bytes again (overlapping) or,
         // for short keys, the first and last 4: no variable-length copy.
