@@ -1045,16 +1045,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         p.mentions.dedup();
         // The role as most often written (a misspelt first statement loses).
         if let Some(r) = &mut p.role {
-            let own = p.restated.iter().filter(|x| **x == r.role).count() + 1;
-            let best = p
-                .restated
-                .iter()
-                .filter(|x| x.split(' ').next() == r.role.split(' ').next())
-                .max_by_key(|x| p.restated.iter().filter(|y| y == x).count());
-            if let Some(b) = best {
-                if p.restated.iter().filter(|y| *y == b).count() > own {
-                    r.role = b.clone();
-                }
+            if let Some(b) = most_restated(&p.restated, &r.role) {
+                r.role = b.to_string();
             }
         }
     }
@@ -1072,6 +1064,29 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let mentions = p.mentions.iter().map(|&(s, e)| doc.span(s..e)).collect();
         out.officials.push(Official { name: p.name, honorifics: p.honorifics, role, organization, mentions });
     }
+}
+
+/// The role text restated most often with the same first word as `role`
+/// (the last such of the most frequent, as `max_by_key` picks), if it is
+/// restated more often than `role` is stated (once, plus its restatements).
+/// Counted once per distinct text: a text may restate a role hundreds of
+/// times.
+fn most_restated<'a>(restated: &'a [String], role: &str) -> Option<&'a str> {
+    let mut counts: crate::lexicon::FastMap<&str, usize> = crate::lexicon::FastMap::default();
+    for x in restated {
+        *counts.entry(x.as_str()).or_default() += 1;
+    }
+    let count = |x: &str| counts.get(x).copied().unwrap_or(0);
+    let own = count(role) + 1;
+    let first = role.split(' ').next();
+    let mut best: Option<(&str, usize)> = None;
+    for x in restated.iter().filter(|x| x.split(' ').next() == first) {
+        let n = count(x);
+        if best.is_none_or(|(_, m)| n >= m) {
+            best = Some((x, n));
+        }
+    }
+    best.filter(|&(_, n)| n > own).map(|(b, _)| b)
 }
 
 /// True when word `i`, at a clause start, is a surname alone before a

@@ -540,15 +540,24 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
     Some(OrgMatch { start: i, end, name, kind, nested })
 }
 
-/// Records `m` (and the bodies nested in it) in `found`.
-fn record(
-    doc: &Doc,
-    toks: &[Tok],
-    m: &OrgMatch,
-    found: &mut Vec<Organization>,
-    index: &mut FastMap<usize>,
-    nests: &mut Vec<(usize, usize)>,
-) -> usize {
+/// The bodies found so far in a text.
+#[derive(Default)]
+struct Found {
+    /// The bodies, in order of first mention.
+    orgs: Vec<Organization>,
+    /// [`org_key`] → index in `orgs`.
+    index: FastMap<usize>,
+    /// (outer, nested) body indexes.
+    nests: Vec<(usize, usize)>,
+    /// (body index, mention start) of every mention recorded: a text
+    /// names one body hundreds of times, and a scan of its mentions per
+    /// new one was quadratic.
+    seen: crate::lexicon::FastSet<(usize, usize)>,
+}
+
+/// Records `m` (and the bodies nested in it) in `f`.
+fn record(doc: &Doc, toks: &[Tok], m: &OrgMatch, f: &mut Found) -> usize {
+    let Found { orgs: found, index, seen, .. } = f;
     let span = doc.span(toks[m.start].start..toks[m.end - 1].end);
     let mut k = org_key(&m.name);
     if !index.contains_key(&k) {
@@ -566,20 +575,21 @@ fn record(
     }
     let at = match index.get(&k) {
         Some(&n) => {
-            if !found[n].mentions.iter().any(|s| s.start == span.start) {
+            if seen.insert((n, span.start)) {
                 found[n].mentions.push(span);
             }
             n
         }
         None => {
             index.insert(k, found.len());
+            seen.insert((found.len(), span.start));
             found.push(Organization { name: m.name.clone(), kind: Some(m.kind), mentions: vec![span] });
             found.len() - 1
         }
     };
     if let Some(n) = &m.nested {
-        let inner = record(doc, toks, n, found, index, nests);
-        nests.push((at, inner));
+        let inner = record(doc, toks, n, f);
+        f.nests.push((at, inner));
     }
     at
 }
@@ -713,20 +723,19 @@ pub(crate) fn add(out: &mut Extraction, name: &str, kind: OrgKind, span: Option<
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
-    let mut found = Vec::new();
-    let mut index = FastMap::default();
-    let mut nests = Vec::new();
+    let mut f = Found::default();
     let mut i = 0;
     while i < toks.len() {
         if toks[i].is_word() {
             if let Some(m) = org_at(text, &toks, i) {
-                record(doc, &toks, &m, &mut found, &mut index, &mut nests);
+                record(doc, &toks, &m, &mut f);
                 i = m.end;
                 continue;
             }
         }
         i += 1;
     }
+    let Found { orgs: found, nests, .. } = f;
     // A name held in a longer one (not as the body nested in it) is a
     // mention of it (شورای شهر → شورای شهر تهران).
     let keys: Vec<Rc<str>> = found.iter().map(|o| org_words(&o.name)).collect();
