@@ -14,7 +14,7 @@
 pub(crate) mod lex;
 
 use self::lex::FastMap;
-use self::lex::{Title, Tok, TokKind, HEADS, HONORIFICS, TITLES, VERBS};
+use self::lex::{KeyFilter, Title, Tok, TokKind, HEADS, HONORIFICS, TITLES, VERBS};
 use super::organizations::{self, OrgMatch};
 use super::Doc;
 use crate::model::{Extraction, Official, OrgKind};
@@ -545,9 +545,8 @@ struct Collector<'t> {
     people: Vec<Person>,
     /// Every word-suffix key of every name (and each surname) → people.
     index: FastMap<Vec<usize>>,
-    /// The byte lengths of the `index` keys (bit `len % 64`): most tokens
-    /// are no key, known without a lookup.
-    index_lens: u64,
+    /// The `index` keys: most tokens are no key, known without a lookup.
+    index_keys: KeyFilter,
 }
 
 /// The keys of the word suffixes of `name` (the whole name included).
@@ -601,7 +600,7 @@ impl Collector<'_> {
                     p.surname = surname;
                     let (keys, sk) = (suffix_keys(&p.name), p.surname.concat());
                     for k in keys.into_iter().chain(std::iter::once(sk)) {
-                        self.index_lens |= 1 << (k.len() & 63);
+                        self.index_keys.add(&k);
                         self.index.entry(k).or_default().push(idx);
                     }
                 }
@@ -615,7 +614,7 @@ impl Collector<'_> {
             None => {
                 let idx = self.people.len();
                 for k in suffix_keys(&name).into_iter().chain(std::iter::once(sk.clone())) {
-                    self.index_lens |= 1 << (k.len() & 63);
+                    self.index_keys.add(&k);
                     self.index.entry(k).or_default().push(idx);
                 }
                 self.people.push(Person {
@@ -710,7 +709,13 @@ fn reported_before(toks: &[Tok], i: usize) -> bool {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
-    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: FastMap::default(), index_lens: 0 };
+    let mut c = Collector {
+        text,
+        toks: &toks,
+        people: Vec::new(),
+        index: FastMap::default(),
+        index_keys: KeyFilter::default(),
+    };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
 
@@ -897,7 +902,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         }
         // A known surname starts here: a mention, not a new person.
         let k = toks[i].key.as_str();
-        if c.index_lens & 1 << (k.len() & 63) != 0 && c.index.contains_key(k) {
+        if c.index_keys.may_hold(k) && c.index.contains_key(k) {
             i += 1;
             continue;
         }
@@ -1166,12 +1171,14 @@ fn surnames(c: &mut Collector, claimed: &mut [bool]) {
             at.entry(f.clone()).or_default();
         }
     }
-    // The byte lengths of the surnames' first words: most tokens are
-    // passed over without a lookup.
-    let lens = at.keys().fold(0u64, |m, k| m | 1 << (k.len() & 63));
-    if lens != 0 {
+    // Most tokens are passed over without a lookup.
+    let mut keys = KeyFilter::default();
+    for k in at.keys() {
+        keys.add(k);
+    }
+    if !keys.is_empty() {
         for (j, t) in toks.iter().enumerate() {
-            if lens & 1 << (t.key.len() & 63) == 0 {
+            if !keys.may_hold(&t.key) {
                 continue;
             }
             if let Some(v) = at.get_mut(t.key.as_str()) {

@@ -470,7 +470,34 @@ pub(crate) fn ends_with_province(text: &str, toks: &[Tok], from: usize, end: usi
 
 /// The organization named at token `i`, if any.
 pub(crate) fn org_at(text: &str, toks: &[Tok], i: usize) -> Option<OrgMatch> {
-    org_at_depth(text, toks, i, 0)
+    // Most words start no head: known without a search.
+    HEADS.longest(toks, i)?;
+    let known = SCANNED.with(|cell| {
+        let s = cell.try_borrow().ok()?;
+        let (own, len) = s.owner.as_ref()?;
+        if !(own.as_ptr() == toks.as_ptr() && own.len() == toks.len() && *len == text.len()) {
+            return None;
+        }
+        let k = s.at.binary_search_by_key(&i, |(j, _)| *j).ok()?;
+        s.at.get(k).map(|(_, m)| m.clone())
+    });
+    known.unwrap_or_else(|| org_at_depth(text, toks, i, 0))
+}
+
+/// The answers of [`org_at`] at every head of a text, as the organizations
+/// stage found them, in token order: the officials stage that runs next
+/// asks again for the bodies of the roles.
+#[derive(Default)]
+struct Scanned {
+    /// The tokens (and the length of the text) the answers are for; held,
+    /// so that no other token list has their address meanwhile.
+    owner: Option<(Rc<Vec<Tok>>, usize)>,
+    /// Token index → [`org_at`] there.
+    at: Vec<(usize, Option<OrgMatch>)>,
+}
+
+thread_local! {
+    static SCANNED: RefCell<Scanned> = RefCell::new(Scanned::default());
 }
 
 fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatch> {
@@ -724,10 +751,13 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
     let mut f = Found::default();
+    let mut scanned = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].is_word() {
-            if let Some(m) = org_at(text, &toks, i) {
+        if toks[i].is_word() && HEADS.longest(&toks, i).is_some() {
+            let m = org_at_depth(text, &toks, i, 0);
+            scanned.push((i, m.clone()));
+            if let Some(m) = m {
                 record(doc, &toks, &m, &mut f);
                 i = m.end;
                 continue;
@@ -735,6 +765,12 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         }
         i += 1;
     }
+    SCANNED.with(|cell| {
+        if let Ok(mut s) = cell.try_borrow_mut() {
+            s.owner = Some((Rc::clone(&toks), text.len()));
+            s.at = scanned;
+        }
+    });
     let Found { orgs: found, nests, .. } = f;
     // A name held in a longer one (not as the body nested in it) is a
     // mention of it (شورای شهر → شورای شهر تهران).
