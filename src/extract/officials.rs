@@ -389,13 +389,17 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     // or a glued honorific: most words are none (the full test below says
     // the same, at the cost of a call).
     let t = toks.get(i)?;
-    if !unknown_ok
-        && !HONORIFICS.may_start(t)
-        && (!t.is_word() || (!lex::GIVEN.has(t) && glued_honorific(&t.key).is_none()))
-    {
+    if !unknown_ok && !may_start_name(t) {
         return None;
     }
     name_at_full(toks, i, unknown_ok)
+}
+
+/// False when token `t` starts no name outside a strong slot: no honorific,
+/// given name or glued honorific.
+#[inline(always)]
+fn may_start_name(t: &Tok) -> bool {
+    HONORIFICS.may_start(t) || (t.is_word() && (lex::GIVEN.has(t) || glued_honorific(&t.key).is_some()))
 }
 
 /// [`name_at`] past its quick test.
@@ -903,6 +907,13 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         // A known surname starts here: a mention, not a new person.
         let k = toks[i].key.as_str();
         if c.index_keys.may_hold(k) && c.index.contains_key(k) {
+            i += 1;
+            continue;
+        }
+        // After a word other than «نام» no clause starts, and most words
+        // start no name: nothing below can match (see `clause_start`,
+        // `name_at`).
+        if i > 0 && toks[i - 1].is_word() && toks[i - 1].key != "نام" && !may_start_name(&toks[i]) {
             i += 1;
             continue;
         }

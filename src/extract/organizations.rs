@@ -263,7 +263,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
                 || !n.is_word()
                 || lex::is_boundary(n)
                 || not_name_word(&n.key)
-                || lex::NOT_GIVEN.contains(&n.key)
+                || lex::NOT_GIVEN.has(n)
                 || n.plural
                 // کشورهای, not حرفه‌ای
                 || (n.key.ends_with("های") && !text.get(n.start..n.end).is_some_and(|w| w.contains('\u{200c}')))
@@ -327,7 +327,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
                     | "نهمین"
                     | "دهمین"
             )
-            || (t.key.ends_with('ا') && lex::FUNCTION.contains(&t.key))
+            || (t.key.ends_with('ا') && lex::FUNCTION.has(t))
             || (j > k && ends_name(&t.key))
             || TITLES.longest(toks, j).is_some()
             || (j > k && HONORIFICS.longest(toks, j).is_some())
@@ -341,7 +341,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             break;
         }
         if j > k
-            && lex::COMMON_GIVEN.contains(&t.key)
+            && lex::COMMON_GIVEN.has(t)
             && toks.get(j + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n))
         {
             break;
@@ -551,13 +551,12 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
         _ => lex::slice(text, toks, i, end).to_string(),
     };
     let mut kind = head.kind;
-    let words: Vec<&str> = toks[hend..end].iter().map(|t| t.key.as_str()).collect();
-    let nested_start = nested.as_ref().map_or(end, |n| n.start);
-    let own: &[&str] = &words[..nested_start.saturating_sub(hend).min(words.len())];
     if matches!(kind, OrgKind::Department | OrgKind::Organization) && nested.is_none() {
-        if own.contains(&"شهرستان") {
+        // The complement's own words (no body is nested in it).
+        let own = toks.get(hend..end).unwrap_or_default();
+        if own.iter().any(|t| t.key == "شهرستان") {
             kind = OrgKind::CountyOffice;
-        } else if own.contains(&"استان") {
+        } else if own.iter().any(|t| t.key == "استان") {
             kind = OrgKind::ProvinceOffice;
         } else if ends_with_province(text, toks, hend, end) {
             // سازمان جهاد کشاورزی خراسان جنوبی
@@ -587,7 +586,7 @@ fn record(doc: &Doc, toks: &[Tok], m: &OrgMatch, f: &mut Found) -> usize {
     let Found { orgs: found, index, seen, .. } = f;
     let span = doc.span(toks[m.start].start..toks[m.end - 1].end);
     let mut k = org_key(&m.name);
-    if !index.contains_key(&k) {
+    if !index.contains_key(&*k) {
         // A shortened restatement: the same body (nested part) after a
         // prefix of a known name (اداره کل ارتباطات شهرداری قم).
         if let Some(n) = &m.nested {
@@ -596,11 +595,11 @@ fn record(doc: &Doc, toks: &[Tok], m: &OrgMatch, f: &mut Found) -> usize {
             if let Some((kk, _)) =
                 index.iter().find(|(kk, _)| kk.len() > k.len() && kk.starts_with(&own) && kk.ends_with(&tail))
             {
-                k = kk.clone();
+                k = Rc::from(kk.as_str());
             }
         }
     }
-    let at = match index.get(&k) {
+    let at = match index.get(&*k) {
         Some(&n) => {
             if seen.insert((n, span.start)) {
                 found[n].mentions.push(span);
@@ -608,7 +607,7 @@ fn record(doc: &Doc, toks: &[Tok], m: &OrgMatch, f: &mut Found) -> usize {
             n
         }
         None => {
-            index.insert(k, found.len());
+            index.insert(k.to_string(), found.len());
             seen.insert((found.len(), span.start));
             found.push(Organization { name: m.name.clone(), kind: Some(m.kind), mentions: vec![span] });
             found.len() - 1
@@ -622,9 +621,10 @@ fn record(doc: &Doc, toks: &[Tok], m: &OrgMatch, f: &mut Found) -> usize {
 }
 
 thread_local! {
-    /// [`org_words`] by name: a text names the same few bodies again and
-    /// again, and every merge compares each new name with all known ones.
-    static ORG_WORDS: RefCell<FastMap<Rc<str>>> = RefCell::new(FastMap::default());
+    /// [`org_words`] and [`org_key`] by name: a text names the same few
+    /// bodies again and again, and every merge compares each new name with
+    /// all known ones.
+    static ORG_WORDS: RefCell<FastMap<(Rc<str>, Rc<str>)>> = RefCell::new(FastMap::default());
 }
 
 /// Most names [`ORG_WORDS`] keeps before it starts over.
@@ -633,16 +633,26 @@ const ORG_WORDS_MAX: usize = 4096;
 /// A body's name as word keys separated by spaces, «استان» dropped
 /// (remembered per name).
 fn org_words(name: &str) -> Rc<str> {
+    org_names(name).0
+}
+
+/// [`org_words`] and [`org_key`] of `name` (remembered per name).
+fn org_names(name: &str) -> (Rc<str>, Rc<str>) {
+    let computed = || {
+        let w = org_words_of(name);
+        let k = without_spaces(&w);
+        (Rc::from(w), Rc::from(k))
+    };
     ORG_WORDS.with(|cell| {
-        let Ok(mut memo) = cell.try_borrow_mut() else { return Rc::from(org_words_of(name)) };
+        let Ok(mut memo) = cell.try_borrow_mut() else { return computed() };
         if let Some(w) = memo.get(name) {
-            return Rc::clone(w);
+            return w.clone();
         }
         if memo.len() >= ORG_WORDS_MAX {
             memo.clear();
         }
-        let w: Rc<str> = Rc::from(org_words_of(name));
-        memo.insert(name.to_string(), Rc::clone(&w));
+        let w = computed();
+        memo.insert(name.to_string(), w.clone());
         w
     })
 }
@@ -714,16 +724,16 @@ fn key_is(words: &str, key: &str) -> bool {
     words.bytes().filter(|&b| b != b' ').eq(key.bytes())
 }
 
-/// The comparison key of a body's name: canonical, «استان» dropped.
-fn org_key(name: &str) -> String {
-    without_spaces(&org_words(name))
+/// The comparison key of a body's name: canonical, «استان» dropped
+/// (remembered per name).
+fn org_key(name: &str) -> Rc<str> {
+    org_names(name).1
 }
 
 /// Adds a body (by name) with one mention, merging with a known one (the
 /// same, or a prefix of it, which takes the longer name).
 pub(crate) fn add(out: &mut Extraction, name: &str, kind: OrgKind, span: Option<crate::span::TextSpan>) {
-    let w = org_words(name);
-    let k = without_spaces(&w);
+    let (w, k) = org_names(name);
     if let Some(o) = out.organizations.iter_mut().find(|o| {
         let ow = org_words(&o.name);
         key_is(&ow, &k) || starts_with_words(&ow, &w) || starts_with_words(&w, &ow)
