@@ -576,17 +576,21 @@ impl Collector<'_> {
         let sk = surname.concat();
         let range = self.range(n.start, n.end);
         // The same name, or one of the two is the surname (or the end) of
-        // the other; the earliest person wins.
-        let mut cands: Vec<usize> = Vec::new();
-        for k in suffix_keys(&name).iter().chain(std::iter::once(&sk)) {
-            if let Some(v) = self.index.get(k) {
-                cands.extend(v.iter().copied());
+        // the other; the earliest person wins. Every person is indexed by
+        // their whole key (a suffix key of their name): the same name is
+        // found there, without the other keys.
+        let same = |i: &usize| self.people.get(*i).is_some_and(|p| p.key == key);
+        let exact = self.index.get(&key).and_then(|v| v.iter().copied().filter(same).min());
+        let found = exact.or_else(|| {
+            let mut cands: Vec<usize> = Vec::new();
+            for k in suffix_keys(&name).iter().chain(std::iter::once(&sk)) {
+                if let Some(v) = self.index.get(k) {
+                    cands.extend(v.iter().copied());
+                }
             }
-        }
-        cands.sort_unstable();
-        cands.dedup();
-        let found = cands.iter().copied().find(|&i| self.people[i].key == key).or_else(|| {
-            cands.iter().copied().find(|&i| {
+            cands.sort_unstable();
+            cands.dedup();
+            cands.into_iter().find(|&i| {
                 let p = &self.people[i];
                 let pk = &p.key;
                 (p.surname.concat() == sk && (!p.full || !full))
