@@ -551,6 +551,8 @@ struct Collector<'t> {
     index: FastMap<Vec<usize>>,
     /// The `index` keys: most tokens are no key, known without a lookup.
     index_keys: KeyFilter,
+    /// Surnames' first words → their tokens (see [`surnames`]).
+    surname_at: FastMap<Vec<usize>>,
 }
 
 /// The keys of the word suffixes of `name` (the whole name included).
@@ -723,6 +725,7 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         people: Vec::new(),
         index: FastMap::default(),
         index_keys: KeyFilter::default(),
+        surname_at: FastMap::default(),
     };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
@@ -1180,15 +1183,18 @@ fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
 /// marks its tokens as claimed.
 fn surnames(c: &mut Collector, claimed: &mut [bool]) {
     let toks = c.toks;
-    let mut at: FastMap<Vec<usize>> = FastMap::default();
+    // The tokens of each surname's first word; the text is scanned only for
+    // the words not scanned for before.
+    let mut at = std::mem::take(&mut c.surname_at);
+    let mut fresh: FastMap<Vec<usize>> = FastMap::default();
     for p in &c.people {
-        if let Some(f) = p.surname.first() {
-            at.entry(f.clone()).or_default();
+        if let Some(f) = p.surname.first().filter(|f| !at.contains_key(f.as_str())) {
+            fresh.entry(f.clone()).or_default();
         }
     }
     // Most tokens are passed over without a lookup.
     let mut keys = KeyFilter::default();
-    for k in at.keys() {
+    for k in fresh.keys() {
         keys.add(k);
     }
     if !keys.is_empty() {
@@ -1196,11 +1202,12 @@ fn surnames(c: &mut Collector, claimed: &mut [bool]) {
             if !keys.may_hold(&t.key) {
                 continue;
             }
-            if let Some(v) = at.get_mut(t.key.as_str()) {
+            if let Some(v) = fresh.get_mut(t.key.as_str()) {
                 v.push(j);
             }
         }
     }
+    at.extend(fresh);
     let mut covered: Vec<(usize, usize)> = c.people.iter().flat_map(|p| p.mentions.iter().copied()).collect();
     covered.sort_unstable();
     let inside = |covered: &[(usize, usize)], r: (usize, usize)| {
@@ -1227,6 +1234,7 @@ fn surnames(c: &mut Collector, claimed: &mut [bool]) {
             }
         }
     }
+    c.surname_at = at;
 }
 
 /// True when token `i` lies inside a reported statement: after a «:» or an
