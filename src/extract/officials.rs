@@ -911,16 +911,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             i += 1;
             continue;
         }
-        // A known surname starts here: a mention, not a new person.
-        let k = toks[i].key.as_str();
-        if c.index_keys.may_hold(k) && c.index.contains_key(k) {
-            i += 1;
-            continue;
-        }
         // After a word other than «نام» no clause starts, and most words
         // start no name: nothing below can match (see `clause_start`,
         // `name_at`).
         if i > 0 && toks[i - 1].is_word() && toks[i - 1].key != "نام" && !may_start_name(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // A known surname starts here: a mention, not a new person.
+        let k = toks[i].key.as_str();
+        if c.index_keys.may_hold(k) && c.index.contains_key(k) {
             i += 1;
             continue;
         }
