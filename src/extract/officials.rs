@@ -14,7 +14,7 @@
 pub(crate) mod lex;
 
 use self::lex::FastMap;
-use self::lex::{Title, Tok, TokKind, HEADS, HONORIFICS, TITLES, VERBS};
+use self::lex::{KeyFilter, Title, Tok, TokKind, HEADS, HONORIFICS, TITLES, VERBS};
 use super::organizations::{self, OrgMatch};
 use super::Doc;
 use crate::model::{Extraction, Official, OrgKind};
@@ -389,13 +389,17 @@ fn name_at(toks: &[Tok], i: usize, unknown_ok: bool) -> Option<NameMatch> {
     // or a glued honorific: most words are none (the full test below says
     // the same, at the cost of a call).
     let t = toks.get(i)?;
-    if !unknown_ok
-        && !HONORIFICS.may_start(t)
-        && (!t.is_word() || (!lex::GIVEN.has(t) && glued_honorific(&t.key).is_none()))
-    {
+    if !unknown_ok && !may_start_name(t) {
         return None;
     }
     name_at_full(toks, i, unknown_ok)
+}
+
+/// False when token `t` starts no name outside a strong slot: no honorific,
+/// given name or glued honorific.
+#[inline(always)]
+fn may_start_name(t: &Tok) -> bool {
+    HONORIFICS.may_start(t) || (t.is_word() && (lex::GIVEN.has(t) || glued_honorific(&t.key).is_some()))
 }
 
 /// [`name_at`] past its quick test.
@@ -545,9 +549,10 @@ struct Collector<'t> {
     people: Vec<Person>,
     /// Every word-suffix key of every name (and each surname) → people.
     index: FastMap<Vec<usize>>,
-    /// The byte lengths of the `index` keys (bit `len % 64`): most tokens
-    /// are no key, known without a lookup.
-    index_lens: u64,
+    /// The `index` keys: most tokens are no key, known without a lookup.
+    index_keys: KeyFilter,
+    /// Surnames' first words → their tokens (see [`surnames`]).
+    surname_at: FastMap<Vec<usize>>,
 }
 
 /// The keys of the word suffixes of `name` (the whole name included).
@@ -573,17 +578,21 @@ impl Collector<'_> {
         let sk = surname.concat();
         let range = self.range(n.start, n.end);
         // The same name, or one of the two is the surname (or the end) of
-        // the other; the earliest person wins.
-        let mut cands: Vec<usize> = Vec::new();
-        for k in suffix_keys(&name).iter().chain(std::iter::once(&sk)) {
-            if let Some(v) = self.index.get(k) {
-                cands.extend(v.iter().copied());
+        // the other; the earliest person wins. Every person is indexed by
+        // their whole key (a suffix key of their name): the same name is
+        // found there, without the other keys.
+        let same = |i: &usize| self.people.get(*i).is_some_and(|p| p.key == key);
+        let exact = self.index.get(&key).and_then(|v| v.iter().copied().filter(same).min());
+        let found = exact.or_else(|| {
+            let mut cands: Vec<usize> = Vec::new();
+            for k in suffix_keys(&name).iter().chain(std::iter::once(&sk)) {
+                if let Some(v) = self.index.get(k) {
+                    cands.extend(v.iter().copied());
+                }
             }
-        }
-        cands.sort_unstable();
-        cands.dedup();
-        let found = cands.iter().copied().find(|&i| self.people[i].key == key).or_else(|| {
-            cands.iter().copied().find(|&i| {
+            cands.sort_unstable();
+            cands.dedup();
+            cands.into_iter().find(|&i| {
                 let p = &self.people[i];
                 let pk = &p.key;
                 (p.surname.concat() == sk && (!p.full || !full))
@@ -601,7 +610,7 @@ impl Collector<'_> {
                     p.surname = surname;
                     let (keys, sk) = (suffix_keys(&p.name), p.surname.concat());
                     for k in keys.into_iter().chain(std::iter::once(sk)) {
-                        self.index_lens |= 1 << (k.len() & 63);
+                        self.index_keys.add(&k);
                         self.index.entry(k).or_default().push(idx);
                     }
                 }
@@ -615,7 +624,7 @@ impl Collector<'_> {
             None => {
                 let idx = self.people.len();
                 for k in suffix_keys(&name).into_iter().chain(std::iter::once(sk.clone())) {
-                    self.index_lens |= 1 << (k.len() & 63);
+                    self.index_keys.add(&k);
                     self.index.entry(k).or_default().push(idx);
                 }
                 self.people.push(Person {
@@ -710,7 +719,14 @@ fn reported_before(toks: &[Tok], i: usize) -> bool {
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
-    let mut c = Collector { text, toks: &toks, people: Vec::new(), index: FastMap::default(), index_lens: 0 };
+    let mut c = Collector {
+        text,
+        toks: &toks,
+        people: Vec::new(),
+        index: FastMap::default(),
+        index_keys: KeyFilter::default(),
+        surname_at: FastMap::default(),
+    };
     let mut unnamed: Vec<(RoleMatch, bool)> = Vec::new();
     let mut claimed = vec![false; toks.len()];
 
@@ -900,9 +916,16 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
             i += 1;
             continue;
         }
+        // After a word other than «نام» no clause starts, and most words
+        // start no name: nothing below can match (see `clause_start`,
+        // `name_at`).
+        if i > 0 && toks[i - 1].is_word() && toks[i - 1].key != "نام" && !may_start_name(&toks[i]) {
+            i += 1;
+            continue;
+        }
         // A known surname starts here: a mention, not a new person.
         let k = toks[i].key.as_str();
-        if c.index_lens & 1 << (k.len() & 63) != 0 && c.index.contains_key(k) {
+        if c.index_keys.may_hold(k) && c.index.contains_key(k) {
             i += 1;
             continue;
         }
@@ -1052,16 +1075,8 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         p.mentions.dedup();
         // The role as most often written (a misspelt first statement loses).
         if let Some(r) = &mut p.role {
-            let own = p.restated.iter().filter(|x| **x == r.role).count() + 1;
-            let best = p
-                .restated
-                .iter()
-                .filter(|x| x.split(' ').next() == r.role.split(' ').next())
-                .max_by_key(|x| p.restated.iter().filter(|y| y == x).count());
-            if let Some(b) = best {
-                if p.restated.iter().filter(|y| *y == b).count() > own {
-                    r.role = b.clone();
-                }
+            if let Some(b) = most_restated(&p.restated, &r.role) {
+                r.role = b.to_string();
             }
         }
     }
@@ -1079,6 +1094,29 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         let mentions = p.mentions.iter().map(|&(s, e)| doc.span(s..e)).collect();
         out.officials.push(Official { name: p.name, honorifics: p.honorifics, role, organization, mentions });
     }
+}
+
+/// The role text restated most often with the same first word as `role`
+/// (the last such of the most frequent, as `max_by_key` picks), if it is
+/// restated more often than `role` is stated (once, plus its restatements).
+/// Counted once per distinct text: a text may restate a role hundreds of
+/// times.
+fn most_restated<'a>(restated: &'a [String], role: &str) -> Option<&'a str> {
+    let mut counts: crate::lexicon::FastMap<&str, usize> = crate::lexicon::FastMap::default();
+    for x in restated {
+        *counts.entry(x.as_str()).or_default() += 1;
+    }
+    let count = |x: &str| counts.get(x).copied().unwrap_or(0);
+    let own = count(role) + 1;
+    let first = role.split(' ').next();
+    let mut best: Option<(&str, usize)> = None;
+    for x in restated.iter().filter(|x| x.split(' ').next() == first) {
+        let n = count(x);
+        if best.is_none_or(|(_, m)| n >= m) {
+            best = Some((x, n));
+        }
+    }
+    best.filter(|&(_, n)| n > own).map(|(b, _)| b)
 }
 
 /// True when word `i`, at a clause start, is a surname alone before a
@@ -1167,25 +1205,31 @@ fn org_compatible(a: &RoleMatch, b: &RoleMatch) -> bool {
 /// marks its tokens as claimed.
 fn surnames(c: &mut Collector, claimed: &mut [bool]) {
     let toks = c.toks;
-    let mut at: FastMap<Vec<usize>> = FastMap::default();
+    // The tokens of each surname's first word; the text is scanned only for
+    // the words not scanned for before.
+    let mut at = std::mem::take(&mut c.surname_at);
+    let mut fresh: FastMap<Vec<usize>> = FastMap::default();
     for p in &c.people {
-        if let Some(f) = p.surname.first() {
-            at.entry(f.clone()).or_default();
+        if let Some(f) = p.surname.first().filter(|f| !at.contains_key(f.as_str())) {
+            fresh.entry(f.clone()).or_default();
         }
     }
-    // The byte lengths of the surnames' first words: most tokens are
-    // passed over without a lookup.
-    let lens = at.keys().fold(0u64, |m, k| m | 1 << (k.len() & 63));
-    if lens != 0 {
+    // Most tokens are passed over without a lookup.
+    let mut keys = KeyFilter::default();
+    for k in fresh.keys() {
+        keys.add(k);
+    }
+    if !keys.is_empty() {
         for (j, t) in toks.iter().enumerate() {
-            if lens & 1 << (t.key.len() & 63) == 0 {
+            if !keys.may_hold(&t.key) {
                 continue;
             }
-            if let Some(v) = at.get_mut(t.key.as_str()) {
+            if let Some(v) = fresh.get_mut(t.key.as_str()) {
                 v.push(j);
             }
         }
     }
+    at.extend(fresh);
     let mut covered: Vec<(usize, usize)> = c.people.iter().flat_map(|p| p.mentions.iter().copied()).collect();
     covered.sort_unstable();
     let inside = |covered: &[(usize, usize)], r: (usize, usize)| {
@@ -1212,6 +1256,7 @@ fn surnames(c: &mut Collector, claimed: &mut [bool]) {
             }
         }
     }
+    c.surname_at = at;
 }
 
 /// True when token `i` lies inside a reported statement: after a «:» or an

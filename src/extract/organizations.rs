@@ -278,7 +278,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
                 || !n.is_word()
                 || lex::is_boundary(n)
                 || not_name_word(&n.key)
-                || lex::NOT_GIVEN.contains(&n.key)
+                || lex::NOT_GIVEN.has(n)
                 || n.plural
                 // کشورهای, not حرفه‌ای
                 || (n.key.ends_with("های") && !text.get(n.start..n.end).is_some_and(|w| w.contains('\u{200c}')))
@@ -342,7 +342,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
                     | "نهمین"
                     | "دهمین"
             )
-            || (t.key.ends_with('ا') && lex::FUNCTION.contains(&t.key))
+            || (t.key.ends_with('ا') && lex::FUNCTION.has(t))
             || (j > k && ends_name(&t.key))
             || TITLES.longest(toks, j).is_some()
             || (j > k && HONORIFICS.longest(toks, j).is_some())
@@ -356,7 +356,7 @@ pub(crate) fn complement(text: &str, toks: &[Tok], k: usize, depth: u8) -> (usiz
             break;
         }
         if j > k
-            && lex::COMMON_GIVEN.contains(&t.key)
+            && lex::COMMON_GIVEN.has(t)
             && toks.get(j + 1).is_some_and(|n| n.is_word() && !lex::is_boundary(n))
         {
             break;
@@ -514,7 +514,34 @@ pub(crate) fn ends_with_province(text: &str, toks: &[Tok], from: usize, end: usi
 
 /// The organization named at token `i`, if any.
 pub(crate) fn org_at(text: &str, toks: &[Tok], i: usize) -> Option<OrgMatch> {
-    org_at_depth(text, toks, i, 0)
+    // Most words start no head: known without a search.
+    HEADS.longest(toks, i)?;
+    let known = SCANNED.with(|cell| {
+        let s = cell.try_borrow().ok()?;
+        let (own, len) = s.owner.as_ref()?;
+        if !(own.as_ptr() == toks.as_ptr() && own.len() == toks.len() && *len == text.len()) {
+            return None;
+        }
+        let k = s.at.binary_search_by_key(&i, |(j, _)| *j).ok()?;
+        s.at.get(k).map(|(_, m)| m.clone())
+    });
+    known.unwrap_or_else(|| org_at_depth(text, toks, i, 0))
+}
+
+/// The answers of [`org_at`] at every head of a text, as the organizations
+/// stage found them, in token order: the officials stage that runs next
+/// asks again for the bodies of the roles.
+#[derive(Default)]
+struct Scanned {
+    /// The tokens (and the length of the text) the answers are for; held,
+    /// so that no other token list has their address meanwhile.
+    owner: Option<(Rc<Vec<Tok>>, usize)>,
+    /// Token index → [`org_at`] there.
+    at: Vec<(usize, Option<OrgMatch>)>,
+}
+
+thread_local! {
+    static SCANNED: RefCell<Scanned> = RefCell::new(Scanned::default());
 }
 
 fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatch> {
@@ -576,13 +603,12 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
         _ => lex::slice(text, toks, i, end).to_string(),
     };
     let mut kind = head.kind;
-    let words: Vec<&str> = toks[hend..end].iter().map(|t| t.key.as_str()).collect();
-    let nested_start = nested.as_ref().map_or(end, |n| n.start);
-    let own: &[&str] = &words[..nested_start.saturating_sub(hend).min(words.len())];
     if matches!(kind, OrgKind::Department | OrgKind::Organization) && nested.is_none() {
-        if own.contains(&"شهرستان") {
+        // The complement's own words (no body is nested in it).
+        let own = toks.get(hend..end).unwrap_or_default();
+        if own.iter().any(|t| t.key == "شهرستان") {
             kind = OrgKind::CountyOffice;
-        } else if own.contains(&"استان") {
+        } else if own.iter().any(|t| t.key == "استان") {
             kind = OrgKind::ProvinceOffice;
         } else if ends_with_province(text, toks, hend, end) {
             // سازمان جهاد کشاورزی خراسان جنوبی
@@ -592,18 +618,27 @@ fn org_at_depth(text: &str, toks: &[Tok], i: usize, depth: u8) -> Option<OrgMatc
     Some(OrgMatch { start: i, end, name, kind, nested })
 }
 
-/// Records `m` (and the bodies nested in it) in `found`.
-fn record(
-    doc: &Doc,
-    toks: &[Tok],
-    m: &OrgMatch,
-    found: &mut Vec<Organization>,
-    index: &mut FastMap<usize>,
-    nests: &mut Vec<(usize, usize)>,
-) -> usize {
+/// The bodies found so far in a text.
+#[derive(Default)]
+struct Found {
+    /// The bodies, in order of first mention.
+    orgs: Vec<Organization>,
+    /// [`org_key`] → index in `orgs`.
+    index: FastMap<usize>,
+    /// (outer, nested) body indexes.
+    nests: Vec<(usize, usize)>,
+    /// (body index, mention start) of every mention recorded: a text
+    /// names one body hundreds of times, and a scan of its mentions per
+    /// new one was quadratic.
+    seen: crate::lexicon::FastSet<(usize, usize)>,
+}
+
+/// Records `m` (and the bodies nested in it) in `f`.
+fn record(doc: &Doc, toks: &[Tok], m: &OrgMatch, f: &mut Found) -> usize {
+    let Found { orgs: found, index, seen, .. } = f;
     let span = doc.span(toks[m.start].start..toks[m.end - 1].end);
     let mut k = org_key(&m.name);
-    if !index.contains_key(&k) {
+    if !index.contains_key(&*k) {
         // A shortened restatement: the same body (nested part) after a
         // prefix of a known name (اداره کل ارتباطات شهرداری قم).
         if let Some(n) = &m.nested {
@@ -612,34 +647,36 @@ fn record(
             if let Some((kk, _)) =
                 index.iter().find(|(kk, _)| kk.len() > k.len() && kk.starts_with(&own) && kk.ends_with(&tail))
             {
-                k = kk.clone();
+                k = Rc::from(kk.as_str());
             }
         }
     }
-    let at = match index.get(&k) {
+    let at = match index.get(&*k) {
         Some(&n) => {
-            if !found[n].mentions.iter().any(|s| s.start == span.start) {
+            if seen.insert((n, span.start)) {
                 found[n].mentions.push(span);
             }
             n
         }
         None => {
-            index.insert(k, found.len());
+            index.insert(k.to_string(), found.len());
+            seen.insert((found.len(), span.start));
             found.push(Organization { name: m.name.clone(), kind: Some(m.kind), mentions: vec![span] });
             found.len() - 1
         }
     };
     if let Some(n) = &m.nested {
-        let inner = record(doc, toks, n, found, index, nests);
-        nests.push((at, inner));
+        let inner = record(doc, toks, n, f);
+        f.nests.push((at, inner));
     }
     at
 }
 
 thread_local! {
-    /// [`org_words`] by name: a text names the same few bodies again and
-    /// again, and every merge compares each new name with all known ones.
-    static ORG_WORDS: RefCell<FastMap<Rc<str>>> = RefCell::new(FastMap::default());
+    /// [`org_words`] and [`org_key`] by name: a text names the same few
+    /// bodies again and again, and every merge compares each new name with
+    /// all known ones.
+    static ORG_WORDS: RefCell<FastMap<(Rc<str>, Rc<str>)>> = RefCell::new(FastMap::default());
 }
 
 /// Most names [`ORG_WORDS`] keeps before it starts over.
@@ -648,16 +685,26 @@ const ORG_WORDS_MAX: usize = 4096;
 /// A body's name as word keys separated by spaces, «استان» dropped
 /// (remembered per name).
 fn org_words(name: &str) -> Rc<str> {
+    org_names(name).0
+}
+
+/// [`org_words`] and [`org_key`] of `name` (remembered per name).
+fn org_names(name: &str) -> (Rc<str>, Rc<str>) {
+    let computed = || {
+        let w = org_words_of(name);
+        let k = without_spaces(&w);
+        (Rc::from(w), Rc::from(k))
+    };
     ORG_WORDS.with(|cell| {
-        let Ok(mut memo) = cell.try_borrow_mut() else { return Rc::from(org_words_of(name)) };
+        let Ok(mut memo) = cell.try_borrow_mut() else { return computed() };
         if let Some(w) = memo.get(name) {
-            return Rc::clone(w);
+            return w.clone();
         }
         if memo.len() >= ORG_WORDS_MAX {
             memo.clear();
         }
-        let w: Rc<str> = Rc::from(org_words_of(name));
-        memo.insert(name.to_string(), Rc::clone(&w));
+        let w = computed();
+        memo.insert(name.to_string(), w.clone());
         w
     })
 }
@@ -739,16 +786,16 @@ fn key_is(words: &str, key: &str) -> bool {
     words.bytes().filter(|&b| b != b' ').eq(key.bytes())
 }
 
-/// The comparison key of a body's name: canonical, «استان» dropped.
-fn org_key(name: &str) -> String {
-    without_spaces(&org_words(name))
+/// The comparison key of a body's name: canonical, «استان» dropped
+/// (remembered per name).
+fn org_key(name: &str) -> Rc<str> {
+    org_names(name).1
 }
 
 /// Adds a body (by name) with one mention, merging with a known one (the
 /// same, or a prefix of it, which takes the longer name).
 pub(crate) fn add(out: &mut Extraction, name: &str, kind: OrgKind, span: Option<crate::span::TextSpan>) {
-    let w = org_words(name);
-    let k = without_spaces(&w);
+    let (w, k) = org_names(name);
     if let Some(o) = out.organizations.iter_mut().find(|o| {
         let ow = org_words(&o.name);
         key_is(&ow, &k) || starts_with_words(&ow, &w) || starts_with_words(&w, &ow)
@@ -775,20 +822,28 @@ pub(crate) fn add(out: &mut Extraction, name: &str, kind: OrgKind, span: Option<
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
     let toks = lex::tokens(text);
-    let mut found = Vec::new();
-    let mut index = FastMap::default();
-    let mut nests = Vec::new();
+    let mut f = Found::default();
+    let mut scanned = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].is_word() {
-            if let Some(m) = org_at(text, &toks, i) {
-                record(doc, &toks, &m, &mut found, &mut index, &mut nests);
+        if toks[i].is_word() && HEADS.longest(&toks, i).is_some() {
+            let m = org_at_depth(text, &toks, i, 0);
+            scanned.push((i, m.clone()));
+            if let Some(m) = m {
+                record(doc, &toks, &m, &mut f);
                 i = m.end;
                 continue;
             }
         }
         i += 1;
     }
+    SCANNED.with(|cell| {
+        if let Ok(mut s) = cell.try_borrow_mut() {
+            s.owner = Some((Rc::clone(&toks), text.len()));
+            s.at = scanned;
+        }
+    });
+    let Found { orgs: found, nests, .. } = f;
     // A name held in a longer one (not as the body nested in it) is a
     // mention of it (شورای شهر → شورای شهر تهران).
     let keys: Vec<Rc<str>> = found.iter().map(|o| org_words(&o.name)).collect();

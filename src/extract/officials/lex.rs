@@ -907,6 +907,37 @@ pub(crate) fn slice<'a>(text: &'a str, toks: &[Tok], i: usize, j: usize) -> &'a 
     text.get(toks[i].start..toks[j - 1].end).unwrap_or("")
 }
 
+/// A quick test before a lookup in a small set of keys: the byte lengths
+/// and the last bytes of the keys (bit `% 64`). Words of one length are
+/// common; of one length and one last letter, rare.
+#[derive(Clone, Copy, Default, Debug)]
+pub(crate) struct KeyFilter {
+    lens: u64,
+    lasts: u64,
+}
+
+impl KeyFilter {
+    /// Lets `k` pass from now on.
+    #[inline]
+    pub fn add(&mut self, k: &str) {
+        self.lens |= 1 << (k.len() & 63);
+        self.lasts |= 1 << (k.as_bytes().last().copied().unwrap_or(0) & 63);
+    }
+
+    /// False when `k` is none of the keys added.
+    #[inline]
+    pub fn may_hold(&self, k: &str) -> bool {
+        self.lens & 1 << (k.len() & 63) != 0
+            && self.lasts & 1 << (k.as_bytes().last().copied().unwrap_or(0) & 63) != 0
+    }
+
+    /// True when no key was added.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.lens == 0
+    }
+}
+
 /// Canonical comparison key of a phrase: words' keys concatenated.
 pub(crate) fn canon(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
