@@ -177,28 +177,92 @@ impl Bits {
         self.0[(i >> 6) & mask] & (1 << (i & 63)) != 0
     }
 
-    fn insert_key(&mut self, key: &str) {
-        let h = hash(key.as_bytes());
+    /// Adds the key of hash `h`.
+    fn insert_hash(&mut self, h: u64) {
         self.set(h as usize);
         self.set((h >> 32) as usize);
     }
 
-    /// False when `key` was surely never inserted.
+    /// False when `key` was surely never inserted (keys hashed with [`hash`]).
     #[inline]
     fn maybe(&self, key: &str) -> bool {
         self.maybe_hash(hash(key.as_bytes()))
     }
 
-    /// [`Bits::maybe`] with the key's [`hash`].
+    /// False when the key of hash `h` was surely never inserted.
     #[inline]
     fn maybe_hash(&self, h: u64) -> bool {
         self.get(h as usize) && self.get((h >> 32) as usize)
     }
 }
 
-/// The hash of a short byte string, for the Bloom filter.
+/// The multiplier of [`raw_hash`] (odd).
+const P: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// `P^k` for every number of two-byte units in a word.
+static POW: [u64; MAX_WORD / 2 + 2] = {
+    let mut t = [1u64; MAX_WORD / 2 + 2];
+    let mut k = 1;
+    while k < t.len() {
+        t[k] = t[k - 1].wrapping_mul(P);
+        k += 1;
+    }
+    t
+};
+
+/// One two-byte unit of [`raw_hash`]: the bytes read as a little-endian
+/// `u16`, as the scan reads them.
+#[inline]
+fn unit(b0: u8, b1: u8) -> u64 {
+    u64::from(u16::from_le_bytes([b0, b1]))
+}
+
+/// A polynomial hash over two-byte units (a Persian letter each), so that
+/// the scan computes it letter by letter and the hash of two words read
+/// as one follows from theirs (see [`concat_hash`]). Mixed by [`mix`]
+/// before use.
+#[inline]
+fn raw_hash(bytes: &[u8]) -> u64 {
+    let mut r = 0u64;
+    let mut units = bytes.chunks_exact(2);
+    for u in &mut units {
+        r = r.wrapping_mul(P).wrapping_add(unit(u[0], u[1]));
+    }
+    if let [b] = units.remainder() {
+        r = r.wrapping_mul(P).wrapping_add(u64::from(*b));
+    }
+    r
+}
+
+/// The [`raw_hash`] of `a` followed by `b` (`a` of even length), from
+/// theirs.
+#[inline]
+fn concat_hash(ra: u64, rb: u64, b_len: usize) -> Option<u64> {
+    POW.get(b_len.div_ceil(2)).map(|&p| ra.wrapping_mul(p).wrapping_add(rb))
+}
+
+/// Murmur3's finalizer: every bit of the result depends on every bit of
+/// the raw hash (the Bloom filters and the cache use its bits directly).
+#[inline]
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
+}
+
+/// The hash of a short byte string, for the Bloom filters and the cache.
 #[inline]
 fn hash(bytes: &[u8]) -> u64 {
+    mix(raw_hash(bytes))
+}
+
+/// The hash [`Tables::firsts`] is keyed by. Unlike the other filters,
+/// whose hits are checked against the tables, its false positives decide
+/// which pairs are read, so its hash must not change.
+#[inline]
+fn firsts_hash(bytes: &[u8]) -> u64 {
     let mut h = FxHasher(bytes.len() as u64);
     h.write(bytes);
     h.finish()
@@ -260,7 +324,7 @@ fn build_tables() -> Tables {
     }
     let mut bloom = Bits::new(BLOOM_BITS);
     for k in words.keys() {
-        bloom.insert_key(k);
+        bloom.insert_hash(hash(k.as_bytes()));
     }
     // The first parts of compounds, up to a cut: a pair of words is only
     // looked up when the first could start one.
@@ -269,14 +333,14 @@ fn build_tables() -> Tables {
         if e.flags & COMPOUND != 0 {
             for &c in e.cuts.as_slice() {
                 if let Some(head) = k.get(..usize::from(c)) {
-                    firsts.insert_key(head);
+                    firsts.insert_hash(firsts_hash(head.as_bytes()));
                 }
             }
         }
     }
     let mut parts_bloom = Bits::new(17);
     for k in parts.keys() {
-        parts_bloom.insert_key(k);
+        parts_bloom.insert_hash(hash(k.as_bytes()));
     }
     Tables { words, parts, parts_bloom, verbs, tails, bloom, firsts }
 }
@@ -619,12 +683,9 @@ impl Trie {
 /// calls, in a thread-local.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    /// Recent analyses by word hash: news text repeats its words, and the
-    /// analysis depends on the word alone.
+    /// Recent word summaries by word hash: news text repeats its words, and
+    /// the summary depends on the word alone.
     cache: Vec<Slot>,
-    /// The words of the current line: found first, then analysed, so the
-    /// cache slots of a whole line are fetched from memory together.
-    words: Vec<WordAt>,
     /// Two words read as one.
     pair: String,
     evidence: Evidence,
@@ -663,38 +724,35 @@ impl Scratch {
 /// Finds the ZWNJ that `text` is missing; pushes edits into `s.edits` in
 /// increasing order. Returns true when the line-level style guard held back
 /// an edit (the result may then change on another pass).
+///
+/// One pass: each word (a run of Persian letters, hashed while it is
+/// scanned) is summarized through the cache and read at once with the word
+/// before it; a line's style guard runs at its end.
 pub(crate) fn repair(text: &str, s: &mut Scratch) -> bool {
     if s.cache.is_empty() {
         s.cache.resize(CACHE_SLOTS, EMPTY_SLOT);
     }
-    let Scratch { cache, words, pair, evidence, edits, .. } = s;
-    words.clear();
-    repair_with(text, edits, cache, words, pair, evidence)
-}
-
-/// [`repair`] with its buffers at hand.
-fn repair_with(
-    text: &str,
-    edits: &mut Vec<Edit>,
-    cache: &mut [Slot],
-    words: &mut Vec<WordAt>,
-    pair: &mut String,
-    evidence: &mut Evidence,
-) -> bool {
-    let mut guarded = false;
     let t = &*TABLES;
+    let Scratch { cache, pair, evidence, edits, .. } = s;
+    let mut line = Line { t, text, pair, edits: &mut *edits, ev: evidence, prev: None };
     let bytes = text.as_bytes();
     let n = bytes.len();
+    let mut guarded = false;
+    let mut line_first = line.edits.len();
+    line.ev.clear();
     let mut i = 0usize;
     // What separates the last word found from the next one.
     let mut gap = Gap::Other;
     while i < n {
         // A word: a run of Persian letters (all two bytes long).
         let ws = i;
-        while let [b0, b1, ..] = bytes[i..] {
-            if b0 & 0xFC != 0xD8 || !LETTERS[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)] {
+        let mut r = 0u64;
+        for c in bytes.get(i..).unwrap_or_default().chunks_exact(2) {
+            let u = u16::from_le_bytes(c.try_into().unwrap_or_default());
+            if (LETTER_PAIRS[usize::from(u >> 6)] >> (u & 63)) & 1 == 0 {
                 break;
             }
+            r = r.wrapping_mul(P).wrapping_add(u64::from(u));
             i += 2;
         }
         let (len, c0) = match bytes.get(i) {
@@ -702,73 +760,40 @@ fn repair_with(
             None => (1, b'\n'),
         };
         if i > ws {
-            let beside_zwnj = gap == Gap::Zwnj || text[i..].starts_with('\u{200C}');
-            let h = hash(&bytes[ws..i]);
-            if !cache.is_empty() {
-                // Touch the word's slot now; it is read after the line.
-                std::hint::black_box(cache[slot_index(h, cache.len())].hash);
-            }
-            words.push(WordAt { span: Span::new(ws, i), hash: h, gap, beside_zwnj });
+            let zwnj_after = bytes.get(i..i + 3) == Some(ZWNJ_BYTES);
+            let beside_zwnj = gap == Gap::Zwnj || zwnj_after;
             let next_is_letter = i + len < n && byte_class(bytes, i + len).0;
+            let before = gap;
             gap = match c0 {
                 b' ' if next_is_letter => Gap::Space,
-                0xE2 if next_is_letter && text[i..].starts_with('\u{200C}') => Gap::Zwnj,
+                0xE2 if next_is_letter && zwnj_after => Gap::Zwnj,
                 _ => Gap::Other,
             };
+            let w = text.get(ws..i).unwrap_or("");
+            let key = mix(r);
+            let info = summary_cached(t, cache, w, key, beside_zwnj);
+            line.word(Span::new(ws, i), r, before, &info);
         } else {
             gap = Gap::Other;
         }
         if c0 == b'\n' {
-            guarded |= repair_line(t, text, words, cache, pair, edits, evidence);
-            words.clear();
+            guarded |= finish_line(line.edits, line_first, line.ev);
+            line_first = line.edits.len();
+            line.ev.clear();
+            line.prev = None;
         }
         i += len;
     }
-    guarded | repair_line(t, text, words, cache, pair, edits, evidence)
+    guarded | finish_line(line.edits, line_first, line.ev)
 }
 
-/// One word of a line, found by the scan.
-#[derive(Clone, Copy, Debug)]
-struct WordAt {
-    span: Span,
-    hash: u64,
-    /// What separates it from the word before (`Other` when there is none).
-    gap: Gap,
-    /// A ZWNJ is written right before or after it.
-    beside_zwnj: bool,
-}
+/// The UTF-8 bytes of a ZWNJ.
+const ZWNJ_BYTES: &[u8] = "\u{200C}".as_bytes();
 
-/// The cache slot of a word hash.
+/// The cache slot of a cache key.
 #[inline]
 fn slot_index(h: u64, slots: usize) -> usize {
     (h >> 40) as usize & (slots - 1)
-}
-
-/// Analyses the words of one line and applies the line's style guard.
-fn repair_line(
-    t: &Tables,
-    text: &str,
-    words: &[WordAt],
-    cache: &mut [Slot],
-    pair: &mut String,
-    edits: &mut Vec<Edit>,
-    evidence: &mut Evidence,
-) -> bool {
-    if words.is_empty() {
-        return false;
-    }
-    let line_first = edits.len();
-    evidence.clear();
-    let mut prev: Option<Span> = None;
-    let mut prev_info = PrevWord::default();
-    for w in words {
-        // Pairs are read only across one space or ZWNJ.
-        let before = prev.filter(|_| w.gap != Gap::Other).map(|p| (p, w.gap));
-        let ctx = Ctx { t, text, cache: &mut *cache, pair: &mut *pair, edits: &mut *edits };
-        prev_info = word(ctx, before, prev_info, w.span, w.hash, w.beside_zwnj, evidence);
-        prev = Some(Span::new(prev_info.last_part, w.span.end));
-    }
-    finish_line(edits, line_first, evidence)
 }
 
 /// The length of the UTF-8 sequence that starts with byte `b0`.
@@ -795,7 +820,8 @@ struct Analysis {
     first: bool,
 }
 
-/// The analysis of one word (beside a ZWNJ or not), with its closure.
+/// The analysis of one word (beside a ZWNJ or not), with its closure; `h`
+/// is its [`hash`].
 fn analyze_word(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> Analysis {
     let mut cuts = Cuts::default();
     let known = t.analyze_hash(w, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
@@ -808,55 +834,180 @@ fn analyze_word(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> Analysis {
         Some(&c) => w.get(..usize::from(c)).unwrap_or(w),
         None => w,
     };
-    Analysis { known, cuts, affix: is_affix_token(head), first: t.firsts.maybe_hash(h) }
+    let first = t.firsts.maybe_hash(firsts_hash(w.as_bytes()));
+    Analysis { known, cuts, affix: is_affix_token(head), first }
+}
+
+/// Flags of a [`Summary`]. The word's first part (its head) is the whole
+/// word; `Summary::head` holds its length otherwise.
+const HEAD_WHOLE: u16 = 1;
+/// The head is an affix written apart (ها, ترین, اند).
+const AFFIX: u16 = 1 << 1;
+/// The word may start a compound written in two words.
+const FIRST: u16 = 1 << 2;
+/// The word has cuts or lies beside a ZWNJ: only affix pairs are read
+/// after it, as a second pass over the repaired text would.
+const CUT: u16 = 1 << 3;
+/// Its last part ends in a joining letter (a ZWNJ may follow it).
+const JOINS: u16 = 1 << 4;
+/// Its last part is the verb prefix می or نمی.
+const PREFIX: u16 = 1 << 5;
+/// Its last part ends in ه.
+const LAST_HE: u16 = 1 << 6;
+/// Its last part ends in می.
+const LAST_MI: u16 = 1 << 7;
+/// The head is an inflected verb form ([`Tables::is_verb`]).
+const VERB: u16 = 1 << 8;
+/// The head is a suffix that needs a stem in ه ([`after_he_only`]).
+const HE_ONLY: u16 = 1 << 9;
+/// The head starts with ه.
+const HEAD_HE: u16 = 1 << 10;
+/// Any pair ending in the head ends in a suffix ([`pair_ends_in_suffix`]).
+const SFX_YES: u16 = 1 << 11;
+/// A pair ending in the head may end in a suffix, depending on the word
+/// before: [`pair_ends_in_suffix`] decides.
+const SFX_MAYBE: u16 = 1 << 12;
+
+/// Everything the repair reads about one word (beside a ZWNJ or not),
+/// computed once per word and cached.
+#[derive(Clone, Copy, Debug, Default)]
+struct Summary {
+    flags: u16,
+    /// The length of the head, unless [`HEAD_WHOLE`].
+    head: u8,
+    /// Where the last part starts.
+    last: u8,
+    /// Where ZWNJs are inserted, from the word's start.
+    inserts: Cuts,
+    /// The affix kind of each insert ([`MI`], [`HA`], [`OTHER`]), two bits each.
+    kinds: u16,
+}
+
+/// The [`Summary`] of the word `whole` (of [`hash`] `h`).
+fn summarize(t: &Tables, whole: &str, h: u64, beside_zwnj: bool) -> Summary {
+    let a = analyze_word(t, whole, h, beside_zwnj);
+    let (known, cuts) = (a.known, a.cuts);
+    let mut s = Summary::default();
+    let mut flags = 0u16;
+    let head = match cuts.as_slice().first() {
+        Some(&c) => whole.get(..usize::from(c)).unwrap_or(whole),
+        None => whole,
+    };
+    if head.len() == whole.len() {
+        flags |= HEAD_WHOLE;
+    } else {
+        // A head is cut before MAX_WORD.
+        s.head = head.len() as u8;
+    }
+    let set = |yes: bool, f: u16| if yes { f } else { 0 };
+    flags |= set(a.affix, AFFIX)
+        | set(a.first, FIRST)
+        | set(t.is_verb(head), VERB)
+        | set(after_he_only(head), HE_ONLY)
+        | set(head.starts_with('ه'), HEAD_HE)
+        | suffix_class(head);
+    if known {
+        let mut k = 0;
+        for &c in cuts.as_slice() {
+            let c = usize::from(c);
+            if whole.is_char_boundary(c) && c > 0 && c < whole.len() {
+                let before = &whole[..c];
+                let kind = if before.ends_with("می") && before.len() <= 12 {
+                    MI
+                } else if whole[c..].starts_with("ها") {
+                    HA
+                } else {
+                    OTHER
+                };
+                s.inserts.push(c);
+                s.kinds |= (kind as u16) << (2 * k);
+                k += 1;
+            }
+        }
+    }
+    let last_part = match cuts.as_slice().last() {
+        Some(&c) if known => usize::from(c),
+        _ => 0,
+    };
+    let last = whole.get(last_part..).unwrap_or("");
+    s.last = last_part as u8;
+    flags |= set(beside_zwnj || (known && cuts.n > 0), CUT)
+        | set(last_char(last).is_some_and(|l| !is_non_joining(l)), JOINS)
+        // می or نمی.
+        | set(matches!(last.as_bytes(), [0xD9, 0x85, 0xDB, 0x8C] | [0xD9, 0x86, 0xD9, 0x85, 0xDB, 0x8C]), PREFIX)
+        | set(last.ends_with('ه'), LAST_HE)
+        | set(last.ends_with("می"), LAST_MI);
+    s.flags = flags;
+    s
+}
+
+/// [`SFX_YES`], [`SFX_MAYBE`] or neither, for the head `w` of a pair's
+/// second word: [`pair_ends_in_suffix`] with what depends on `w` alone.
+fn suffix_class(w: &str) -> u16 {
+    let Some(end) = last_char(w) else { return 0 };
+    let w = w.as_bytes();
+    let mut class = 0;
+    for s in suffixes_ending_in(end) {
+        let s = s.as_bytes();
+        if s.len() <= w.len() {
+            if ends_with(w, s) {
+                return SFX_YES;
+            }
+        } else if ends_with(s, w) {
+            class = SFX_MAYBE;
+        }
+    }
+    class
 }
 
 /// Words up to this many bytes are cached.
 const CACHED_LEN: usize = 30;
-/// Slots in the per-thread cache (a power of two; about 0.7 MB).
+/// Slots in the per-thread cache (a power of two; about 0.9 MB).
 const CACHE_SLOTS: usize = 1 << 14;
 
-/// One slot of the per-thread cache of word analyses.
+/// One slot of the per-thread cache of word summaries.
 #[derive(Clone, Copy)]
 struct Slot {
-    /// The word's hash, checked before its bytes.
-    hash: u64,
+    /// The word's [`hash`] and whether it lies beside a ZWNJ, checked
+    /// before its bytes.
+    key: u64,
     len: u8,
-    beside_zwnj: bool,
     bytes: [u8; CACHED_LEN],
-    analysis: Analysis,
+    summary: Summary,
 }
 
 const EMPTY_SLOT: Slot = Slot {
-    hash: 0,
+    key: 0,
     len: 0,
-    beside_zwnj: false,
     bytes: [0; CACHED_LEN],
-    analysis: Analysis { known: false, cuts: Cuts { n: 0, at: [0; MAX_CUTS] }, affix: false, first: false },
+    summary: Summary { flags: 0, head: 0, last: 0, inserts: Cuts { n: 0, at: [0; MAX_CUTS] }, kinds: 0 },
 };
 
-/// [`analyze_word`] through the word cache (checked byte for byte).
+/// Set in the cache key of a word beside a ZWNJ (summarized apart).
+const BESIDE_ZWNJ_KEY: u64 = 0xA076_1D64_78BD_642F;
+
+/// [`summarize`] through the word cache (checked byte for byte); `h` is
+/// the word's [`hash`].
 #[inline]
-fn analyze_cached(t: &Tables, cache: &mut [Slot], w: &str, h: u64, beside_zwnj: bool) -> Analysis {
+fn summary_cached(t: &Tables, cache: &mut [Slot], w: &str, h: u64, beside_zwnj: bool) -> Summary {
     let b = w.as_bytes();
     if b.len() > CACHED_LEN || b.is_empty() || cache.is_empty() {
-        return analyze_word(t, w, h, beside_zwnj);
+        return summarize(t, w, h, beside_zwnj);
     }
-    let slot = &mut cache[slot_index(h, cache.len())];
-    if slot.hash == h
+    let key = if beside_zwnj { h ^ BESIDE_ZWNJ_KEY } else { h };
+    let slot = &mut cache[slot_index(key, cache.len())];
+    if slot.key == key
         && usize::from(slot.len) == b.len()
-        && slot.beside_zwnj == beside_zwnj
         && slot.bytes.get(..b.len()).is_some_and(|s| short_eq(s, b))
     {
-        return slot.analysis;
+        return slot.summary;
     }
-    let analysis = analyze_word(t, w, h, beside_zwnj);
-    slot.hash = h;
+    let summary = summarize(t, w, h, beside_zwnj);
+    slot.key = key;
     slot.len = b.len() as u8;
-    slot.beside_zwnj = beside_zwnj;
     slot.bytes[..b.len()].copy_from_slice(b);
-    slot.analysis = analysis;
-    analysis
+    slot.summary = summary;
+    summary
 }
 
 /// Equality of two short byte strings of the same length, eight bytes at a
@@ -892,29 +1043,19 @@ fn short_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// What [`word`] works with besides the word itself.
-struct Ctx<'a> {
-    t: &'a Tables,
-    text: &'a str,
-    cache: &'a mut [Slot],
-    pair: &'a mut String,
-    edits: &'a mut Vec<Edit>,
-}
-
 /// What a word leaves for reading it with the next one as a pair.
-#[derive(Clone, Copy, Debug, Default)]
-struct PrevWord {
+#[derive(Clone, Copy, Debug)]
+struct Prev {
+    /// Where the word starts.
+    start: usize,
     /// Where its last part starts (after its last cut, proposed or found).
     last_part: usize,
-    /// It has cuts, or lies beside a ZWNJ: only affix pairs are read then,
-    /// as a second pass over the repaired text would.
-    cut: bool,
-    /// It may start a compound written in two words.
-    first: bool,
-    /// It ends in a joining letter (a ZWNJ may follow it).
-    joins: bool,
-    /// Its last part is the verb prefix می or نمی.
-    prefix: bool,
+    /// Where it ends.
+    end: usize,
+    /// Its [`raw_hash`].
+    raw: u64,
+    /// Its [`Summary`] flags.
+    flags: u16,
 }
 
 /// What separates two words.
@@ -937,6 +1078,23 @@ static LETTERS: [bool; 256] = {
         let cp = 0x600 + k as u32;
         t[k] = matches!(cp, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5
             | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF);
+        k += 1;
+    }
+    t
+};
+
+/// [`LETTERS`] as one bit per pair of bytes `b0 b1`, read as a
+/// little-endian `u16` (bit `u & 63` of word `u >> 6`): the scan tests a
+/// letter with one lookup.
+static LETTER_PAIRS: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < 256 {
+        if LETTERS[k] {
+            // U+0600 + k in UTF-8: 110110xx 10xxxxxx.
+            let u = (0xD8 | (k >> 6)) | ((0x80 | (k & 0x3F)) << 8);
+            t[u >> 6] |= 1 << (u & 63);
+        }
         k += 1;
     }
     t
@@ -1024,108 +1182,121 @@ impl Evidence {
 /// How many glued affixes one marked affix outweighs.
 const SPACED_RATIO: usize = 2;
 
-/// Analyses the word at `cur` and, with the word before it (its last part)
-/// and the gap between them, the pair.
-fn word(
-    ctx: Ctx<'_>,
-    prev: Option<(Span, Gap)>,
-    prev_info: PrevWord,
-    cur: Span,
-    h: u64,
-    beside_zwnj: bool,
-    evidence: &mut Evidence,
-) -> PrevWord {
-    let Ctx { t, text, cache, pair, edits } = ctx;
-    let whole = &text[cur.start..cur.end];
-    let a = analyze_cached(t, cache, whole, h, beside_zwnj);
-    let (known, cuts) = (a.known, a.cuts);
-    // The pair is read with the word's first part only, as a second pass
-    // over the repaired text would see it (نامه‌ای in تفاهم نامهای).
-    let w = match cuts.as_slice().first() {
-        Some(&c) => whole.get(..usize::from(c)).unwrap_or(whole),
-        None => whole,
-    };
-    // An affix written apart (with a space or a ZWNJ) is evidence of the
-    // author's style; one with a space is also joined.
-    let apart = |gap| gap != Gap::Other;
-    if let Some((p, gap)) = prev.filter(|&(_, gap)| apart(gap) && prev_info.joins) {
-        let pw = &text[p.start..p.end];
-        let prefix = prev_info.prefix;
-        if pw.len() + w.len() <= MAX_WORD {
-            let space = gap == Gap::Space;
-            let join = if prefix {
-                // می شود, نمی توانسته اند.
-                let verb = t.is_verb(w) || {
-                    pair.clear();
-                    pair.push_str(pw);
-                    pair.push_str(w);
-                    let mut cuts = Cuts::default();
-                    t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
-                };
-                evidence.marked[MI] += usize::from(verb);
-                space && verb
-            } else if a.affix {
-                // سال ها, شده اند, مهم ترین: the stem needs two letters.
-                let ok = pw.len() >= 4 && (!after_he_only(w) || pw.ends_with('ه'));
-                evidence.marked[HA] += usize::from(ok && w.starts_with('ه'));
-                space && ok
-            } else if !space {
-                false
-            } else if !prev_info.cut && prev_info.first {
-                pair.clear();
-                pair.push_str(pw);
-                pair.push_str(w);
-                let ph = hash(pair.as_bytes());
-                let known = t.bloom.maybe_hash(ph);
-                // Unknown pairs can still be a compound plus a suffix
-                // (سرمایه گذاریها): only then is the pair analysed.
-                if !known && !pw.ends_with("می") && !pair_ends_in_suffix(pw, w) {
-                    false
-                } else {
-                    let mut cuts = Cuts::default();
-                    let spaced = known && t.entry_hash(pair, ph).flags & SPACED != 0;
-                    !spaced
-                        && t.analyze_hash(pair, ph, 0, &mut cuts, 0, false, false)
-                        && cuts.contains(pw.len())
-                }
-            } else {
-                false
+/// The repair of one line in progress.
+struct Line<'a> {
+    t: &'a Tables,
+    text: &'a str,
+    /// Two words read as one.
+    pair: &'a mut String,
+    edits: &'a mut Vec<Edit>,
+    ev: &'a mut Evidence,
+    /// The word before, if any on this line.
+    prev: Option<Prev>,
+}
+
+impl Line<'_> {
+    /// Reads the word at `cur` (of [`raw_hash`] `raw`, summarized by `s`)
+    /// and, with the last part of the word before and the gap between them,
+    /// the pair.
+    #[inline]
+    fn word(&mut self, cur: Span, raw: u64, gap: Gap, s: &Summary) {
+        let f = s.flags;
+        // Pairs are read only across one space or ZWNJ, after a joining
+        // letter, and only after می/نمی, before an affix, or across a space
+        // after the possible start of a compound.
+        if let Some(p) = self.prev.filter(|p| gap != Gap::Other && p.flags & JOINS != 0) {
+            let compound = gap == Gap::Space && p.flags & (CUT | FIRST) == FIRST;
+            if p.flags & PREFIX != 0 || f & AFFIX != 0 || compound {
+                self.pair(p, cur, raw, gap, s);
+            }
+        }
+        if s.inserts.n > 0 {
+            for (k, &a) in s.inserts.as_slice().iter().enumerate() {
+                self.edits.push(Edit::Insert(cur.start + usize::from(a)));
+                let kind = usize::from((s.kinds >> (2 * k)) & 3);
+                self.ev.glued[kind] += 1;
+                self.ev.kinds.push(kind);
+            }
+        }
+        self.prev = Some(Prev {
+            start: cur.start,
+            last_part: cur.start + usize::from(s.last),
+            end: cur.end,
+            raw,
+            flags: f,
+        });
+    }
+
+    /// The pair of the last part of `p` and the head of the word at `cur`:
+    /// an affix written apart is evidence of the author's style; one with a
+    /// space is also joined, as are the parts of a compound.
+    fn pair(&mut self, p: Prev, cur: Span, raw: u64, gap: Gap, s: &Summary) {
+        let f = s.flags;
+        let text = self.text;
+        let head_len = if f & HEAD_WHOLE != 0 { cur.len() } else { usize::from(s.head) };
+        let pw = text.get(p.last_part..p.end).unwrap_or("");
+        let w = text.get(cur.start..cur.start + head_len).unwrap_or("");
+        if pw.len() + w.len() > MAX_WORD {
+            return;
+        }
+        let space = gap == Gap::Space;
+        let join = if p.flags & PREFIX != 0 {
+            // می شود, نمی توانسته اند.
+            let verb = f & VERB != 0 || {
+                self.pair.clear();
+                self.pair.push_str(pw);
+                self.pair.push_str(w);
+                let mut cuts = Cuts::default();
+                self.t.analyze(self.pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
             };
-            if join {
-                edits.push(Edit::Join(Span::new(p.end, cur.start)));
-            }
+            self.ev.marked[MI] += usize::from(verb);
+            space && verb
+        } else if f & AFFIX != 0 {
+            // سال ها, شده اند, مهم ترین: the stem needs two letters.
+            let ok = pw.len() >= 4 && (f & HE_ONLY == 0 || p.flags & LAST_HE != 0);
+            self.ev.marked[HA] += usize::from(ok && f & HEAD_HE != 0);
+            space && ok
+        } else if !space {
+            false
+        } else if p.flags & CUT == 0 && p.flags & FIRST != 0 {
+            self.compound(p, pw, w, if f & HEAD_WHOLE != 0 { raw } else { raw_hash(w.as_bytes()) }, f)
+        } else {
+            false
+        };
+        if join {
+            self.edits.push(Edit::Join(Span::new(p.end, cur.start)));
         }
     }
-    if known {
-        for &a in cuts.as_slice() {
-            let at = cur.start + usize::from(a);
-            if text.is_char_boundary(at) && at > cur.start && at < cur.end {
-                edits.push(Edit::Insert(at));
-                let before = &whole[..usize::from(a)];
-                let kind = if before.ends_with("می") && before.len() <= 12 {
-                    MI
-                } else if whole[usize::from(a)..].starts_with("ها") {
-                    HA
-                } else {
-                    OTHER
-                };
-                evidence.glued[kind] += 1;
-                evidence.kinds.push(kind);
+
+    /// True when `pw` and `w` (of [`raw_hash`] `raw_w`, summary flags `f`)
+    /// are the two parts of a compound written apart (سرمایه گذاری), or of
+    /// one plus a suffix (سرمایه گذاریها).
+    fn compound(&mut self, p: Prev, pw: &str, w: &str, raw_w: u64, f: u16) -> bool {
+        let raw_pw = if p.last_part == p.start { p.raw } else { raw_hash(pw.as_bytes()) };
+        let ph = match concat_hash(raw_pw, raw_w, w.len()) {
+            Some(r) if pw.len() % 2 == 0 => mix(r),
+            _ => {
+                self.pair.clear();
+                self.pair.push_str(pw);
+                self.pair.push_str(w);
+                hash(self.pair.as_bytes())
             }
+        };
+        let known = self.t.bloom.maybe_hash(ph);
+        // Unknown pairs can still be a compound plus a suffix
+        // (سرمایه گذاریها): only then is the pair analysed.
+        let suffix = f & SFX_YES != 0 || (f & SFX_MAYBE != 0 && pair_ends_in_suffix(pw, w));
+        if !known && p.flags & LAST_MI == 0 && !suffix {
+            return false;
         }
-    }
-    let last_part = match cuts.as_slice().last() {
-        Some(&c) if known => cur.start + usize::from(c),
-        _ => cur.start,
-    };
-    let last = &text[last_part..cur.end];
-    PrevWord {
-        last_part,
-        cut: beside_zwnj || (known && cuts.n > 0),
-        first: a.first,
-        joins: last_char(last).is_some_and(|l| !is_non_joining(l)),
-        // می or نمی, compared as bytes (no call to memcmp).
-        prefix: matches!(last.as_bytes(), [0xD9, 0x85, 0xDB, 0x8C] | [0xD9, 0x86, 0xD9, 0x85, 0xDB, 0x8C]),
+        self.pair.clear();
+        self.pair.push_str(pw);
+        self.pair.push_str(w);
+        let mut cuts = Cuts::default();
+        let spaced = known && self.t.entry_hash(self.pair, ph).flags & SPACED != 0;
+        !spaced
+            && self.t.analyze_hash(self.pair, ph, 0, &mut cuts, 0, false, false)
+            && cuts.contains(pw.len())
     }
 }
 
