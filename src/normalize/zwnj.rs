@@ -705,7 +705,8 @@ impl Scratch {
     /// This thread's buffers (taken out: put them back with [`Scratch::give`]).
     pub fn take() -> Scratch {
         let mut s = SCRATCH.with(|c| c.take());
-        if s.cache.is_empty() {
+        if s.cache.len() != CACHE_SLOTS {
+            s.cache.clear();
             s.cache.resize(CACHE_SLOTS, EMPTY_SLOT);
         }
         s
@@ -729,19 +730,23 @@ impl Scratch {
 /// scanned) is summarized through the cache and read at once with the word
 /// before it; a line's style guard runs at its end.
 pub(crate) fn repair(text: &str, s: &mut Scratch) -> bool {
-    if s.cache.is_empty() {
+    if s.cache.len() != CACHE_SLOTS {
+        s.cache.clear();
         s.cache.resize(CACHE_SLOTS, EMPTY_SLOT);
     }
     let t = &*TABLES;
     let Scratch { cache, pair, evidence, edits, .. } = s;
-    let mut line = Line { t, text, pair, edits: &mut *edits, ev: evidence, prev: None };
+    // Always of that size (just above).
+    let Ok(cache) = <&mut Cache>::try_from(cache.as_mut_slice()) else { return false };
+    let mut line = Line { t, text, pair, edits: &mut *edits, ev: evidence, prev: Prev::NONE };
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut guarded = false;
     let mut line_first = line.edits.len();
     line.ev.clear();
     let mut i = 0usize;
-    // What separates the last word found from the next one.
+    // What separates the last word found from a word right after it: the
+    // char after the word (read only when a word follows at once).
     let mut gap = Gap::Other;
     while i < n {
         // A word: a run of Persian letters (all two bytes long).
@@ -755,24 +760,20 @@ pub(crate) fn repair(text: &str, s: &mut Scratch) -> bool {
             r = r.wrapping_mul(P).wrapping_add(u64::from(u));
             i += 2;
         }
-        let (len, c0) = match bytes.get(i) {
-            Some(&b) => (utf8_len(b), b),
-            None => (1, b'\n'),
-        };
+        // The end of the text ends the line.
+        let c0 = bytes.get(i).copied().unwrap_or(b'\n');
         if i > ws {
-            let zwnj_after = bytes.get(i..i + 3) == Some(ZWNJ_BYTES);
+            let zwnj_after = c0 == 0xE2 && bytes.get(i..i + 3) == Some(ZWNJ_BYTES);
             let beside_zwnj = gap == Gap::Zwnj || zwnj_after;
-            let next_is_letter = i + len < n && byte_class(bytes, i + len).0;
             let before = gap;
             gap = match c0 {
-                b' ' if next_is_letter => Gap::Space,
-                0xE2 if next_is_letter && zwnj_after => Gap::Zwnj,
+                b' ' => Gap::Space,
+                _ if zwnj_after => Gap::Zwnj,
                 _ => Gap::Other,
             };
-            let w = text.get(ws..i).unwrap_or("");
-            let key = mix(r);
-            let info = summary_cached(t, cache, w, key, beside_zwnj);
-            line.word(Span::new(ws, i), r, before, &info);
+            let cur = Span::new(ws, i);
+            let info = summary_cached(t, cache, text, cur, r, beside_zwnj);
+            line.word(cur, r, before, &info);
         } else {
             gap = Gap::Other;
         }
@@ -780,9 +781,9 @@ pub(crate) fn repair(text: &str, s: &mut Scratch) -> bool {
             guarded |= finish_line(line.edits, line_first, line.ev);
             line_first = line.edits.len();
             line.ev.clear();
-            line.prev = None;
+            line.prev = Prev::NONE;
         }
-        i += len;
+        i += utf8_len(c0);
     }
     guarded | finish_line(line.edits, line_first, line.ev)
 }
@@ -790,10 +791,11 @@ pub(crate) fn repair(text: &str, s: &mut Scratch) -> bool {
 /// The UTF-8 bytes of a ZWNJ.
 const ZWNJ_BYTES: &[u8] = "\u{200C}".as_bytes();
 
-/// The cache slot of a cache key.
+/// The cache slot of a cache key (Fibonacci hashing: its top bits after a
+/// multiplication).
 #[inline]
-fn slot_index(h: u64, slots: usize) -> usize {
-    (h >> 40) as usize & (slots - 1)
+fn slot_index(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
 }
 
 /// The length of the UTF-8 sequence that starts with byte `b0`.
@@ -962,13 +964,16 @@ fn suffix_class(w: &str) -> u16 {
 
 /// Words up to this many bytes are cached.
 const CACHED_LEN: usize = 30;
-/// Slots in the per-thread cache (a power of two; about 0.9 MB).
-const CACHE_SLOTS: usize = 1 << 14;
+/// Slots in the per-thread cache: 2^14 (about 0.9 MB).
+const CACHE_BITS: u32 = 14;
+const CACHE_SLOTS: usize = 1 << CACHE_BITS;
+/// The per-thread cache, indexed by [`slot_index`].
+type Cache = [Slot; CACHE_SLOTS];
 
 /// One slot of the per-thread cache of word summaries.
 #[derive(Clone, Copy)]
 struct Slot {
-    /// The word's [`hash`] and whether it lies beside a ZWNJ, checked
+    /// The word's [`raw_hash`] and whether it lies beside a ZWNJ, checked
     /// before its bytes.
     key: u64,
     len: u8,
@@ -989,20 +994,29 @@ const BESIDE_ZWNJ_KEY: u64 = 0xA076_1D64_78BD_642F;
 /// [`summarize`] through the word cache (checked byte for byte); `h` is
 /// the word's [`hash`].
 #[inline]
-fn summary_cached(t: &Tables, cache: &mut [Slot], w: &str, h: u64, beside_zwnj: bool) -> Summary {
-    let b = w.as_bytes();
-    if b.len() > CACHED_LEN || b.is_empty() || cache.is_empty() {
-        return summarize(t, w, h, beside_zwnj);
+fn summary_cached(
+    t: &Tables,
+    cache: &mut Cache,
+    text: &str,
+    cur: Span,
+    raw: u64,
+    beside_zwnj: bool,
+) -> Summary {
+    let b = text.as_bytes().get(cur.start..cur.end).unwrap_or_default();
+    let w = || text.get(cur.start..cur.end).unwrap_or("");
+    if b.len() > CACHED_LEN || b.is_empty() {
+        return summarize(t, w(), mix(raw), beside_zwnj);
     }
-    let key = if beside_zwnj { h ^ BESIDE_ZWNJ_KEY } else { h };
-    let slot = &mut cache[slot_index(key, cache.len())];
+    // The raw hash is enough to pick a slot (the bytes are checked).
+    let key = if beside_zwnj { raw ^ BESIDE_ZWNJ_KEY } else { raw };
+    let slot = &mut cache[slot_index(key)];
     if slot.key == key
         && usize::from(slot.len) == b.len()
         && slot.bytes.get(..b.len()).is_some_and(|s| short_eq(s, b))
     {
         return slot.summary;
     }
-    let summary = summarize(t, w, h, beside_zwnj);
+    let summary = summarize(t, w(), mix(raw), beside_zwnj);
     slot.key = key;
     slot.len = b.len() as u8;
     slot.bytes[..b.len()].copy_from_slice(b);
@@ -1043,7 +1057,8 @@ fn short_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// What a word leaves for reading it with the next one as a pair.
+/// What a word leaves for reading it with the next one as a pair
+/// ([`Prev::NONE`] at the start of a line).
 #[derive(Clone, Copy, Debug)]
 struct Prev {
     /// Where the word starts.
@@ -1056,6 +1071,11 @@ struct Prev {
     raw: u64,
     /// Its [`Summary`] flags.
     flags: u16,
+}
+
+impl Prev {
+    /// No word before: without [`JOINS`], no pair is read.
+    const NONE: Prev = Prev { start: 0, last_part: 0, end: 0, raw: 0, flags: 0 };
 }
 
 /// What separates two words.
@@ -1099,23 +1119,6 @@ static LETTER_PAIRS: [u64; 1024] = {
     }
     t
 };
-
-/// At byte `i` (a char boundary) of `b`: whether a Persian letter starts
-/// there, the length of its char, and its first byte.
-#[inline]
-fn byte_class(b: &[u8], i: usize) -> (bool, usize, u8) {
-    let b0 = b[i];
-    match b0 {
-        0..=0x7F => (false, 1, b0),
-        0xD8..=0xDB => {
-            let b1 = b.get(i + 1).copied().unwrap_or(0);
-            (LETTERS[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)], 2, b0)
-        }
-        0xC0..=0xDF => (false, 2, b0),
-        0xE0..=0xEF => (false, 3, b0),
-        _ => (false, 4, b0),
-    }
-}
 
 /// Where a line marks its affixes (می شود, سال ها, or with ZWNJ) at least
 /// half as often as it glues them, the glued words in it are as their author
@@ -1191,10 +1194,10 @@ struct Line<'a> {
     edits: &'a mut Vec<Edit>,
     ev: &'a mut Evidence,
     /// The word before, if any on this line.
-    prev: Option<Prev>,
+    prev: Prev,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
     /// Reads the word at `cur` (of [`raw_hash`] `raw`, summarized by `s`)
     /// and, with the last part of the word before and the gap between them,
     /// the pair.
@@ -1204,9 +1207,13 @@ impl Line<'_> {
         // Pairs are read only across one space or ZWNJ, after a joining
         // letter, and only after می/نمی, before an affix, or across a space
         // after the possible start of a compound.
-        if let Some(p) = self.prev.filter(|p| gap != Gap::Other && p.flags & JOINS != 0) {
+        let p = self.prev;
+        if gap != Gap::Other && p.flags & JOINS != 0 {
             let compound = gap == Gap::Space && p.flags & (CUT | FIRST) == FIRST;
-            if p.flags & PREFIX != 0 || f & AFFIX != 0 || compound {
+            if p.flags & PREFIX != 0
+                || f & AFFIX != 0
+                || (compound && self.maybe_compound(p, raw, cur.len(), f))
+            {
                 self.pair(p, cur, raw, gap, s);
             }
         }
@@ -1218,31 +1225,31 @@ impl Line<'_> {
                 self.ev.kinds.push(kind);
             }
         }
-        self.prev = Some(Prev {
+        self.prev = Prev {
             start: cur.start,
             last_part: cur.start + usize::from(s.last),
             end: cur.end,
             raw,
             flags: f,
-        });
+        };
     }
 
     /// The pair of the last part of `p` and the head of the word at `cur`:
     /// an affix written apart is evidence of the author's style; one with a
     /// space is also joined, as are the parts of a compound.
+    #[inline(never)]
     fn pair(&mut self, p: Prev, cur: Span, raw: u64, gap: Gap, s: &Summary) {
         let f = s.flags;
-        let text = self.text;
         let head_len = if f & HEAD_WHOLE != 0 { cur.len() } else { usize::from(s.head) };
-        let pw = text.get(p.last_part..p.end).unwrap_or("");
-        let w = text.get(cur.start..cur.start + head_len).unwrap_or("");
-        if pw.len() + w.len() > MAX_WORD {
+        let pw_len = p.end - p.last_part;
+        if pw_len + head_len > MAX_WORD {
             return;
         }
         let space = gap == Gap::Space;
         let join = if p.flags & PREFIX != 0 {
             // می شود, نمی توانسته اند.
             let verb = f & VERB != 0 || {
+                let (pw, w) = self.parts(p, cur.start, head_len);
                 self.pair.clear();
                 self.pair.push_str(pw);
                 self.pair.push_str(w);
@@ -1253,13 +1260,13 @@ impl Line<'_> {
             space && verb
         } else if f & AFFIX != 0 {
             // سال ها, شده اند, مهم ترین: the stem needs two letters.
-            let ok = pw.len() >= 4 && (f & HE_ONLY == 0 || p.flags & LAST_HE != 0);
+            let ok = pw_len >= 4 && (f & HE_ONLY == 0 || p.flags & LAST_HE != 0);
             self.ev.marked[HA] += usize::from(ok && f & HEAD_HE != 0);
             space && ok
         } else if !space {
             false
         } else if p.flags & CUT == 0 && p.flags & FIRST != 0 {
-            self.compound(p, pw, w, if f & HEAD_WHOLE != 0 { raw } else { raw_hash(w.as_bytes()) }, f)
+            self.compound(p, cur.start, head_len, raw, f)
         } else {
             false
         };
@@ -1268,14 +1275,45 @@ impl Line<'_> {
         }
     }
 
-    /// True when `pw` and `w` (of [`raw_hash`] `raw_w`, summary flags `f`)
-    /// are the two parts of a compound written apart (سرمایه گذاری), or of
-    /// one plus a suffix (سرمایه گذاریها).
-    fn compound(&mut self, p: Prev, pw: &str, w: &str, raw_w: u64, f: u16) -> bool {
-        let raw_pw = if p.last_part == p.start { p.raw } else { raw_hash(pw.as_bytes()) };
-        let ph = match concat_hash(raw_pw, raw_w, w.len()) {
-            Some(r) if pw.len() % 2 == 0 => mix(r),
+    /// False when the whole word before (`p`) and the whole word after it
+    /// (of [`raw_hash`] `raw`, `len` bytes, summary flags `f`) surely are no compound
+    /// written apart: the pair is no key of the tables (by the Bloom
+    /// filter, with the pair's hash composed from the two words'), the word
+    /// before does not end in می and no pair ending in the word ends in a
+    /// suffix. The common case, decided here without reading the pair.
+    #[inline]
+    fn maybe_compound(&self, p: Prev, raw: u64, len: usize, f: u16) -> bool {
+        let whole = p.last_part == p.start && f & HEAD_WHOLE != 0 && (p.end - p.start) % 2 == 0;
+        if !whole || p.flags & LAST_MI != 0 || f & (SFX_YES | SFX_MAYBE) != 0 {
+            return true;
+        }
+        match concat_hash(p.raw, raw, len) {
+            Some(r) => self.t.bloom.maybe_hash(mix(r)),
+            None => true,
+        }
+    }
+
+    /// The last part of `p` and the head of the word at `start`, `head_len`
+    /// bytes long.
+    #[inline]
+    fn parts(&self, p: Prev, start: usize, head_len: usize) -> (&'a str, &'a str) {
+        let text = self.text;
+        (text.get(p.last_part..p.end).unwrap_or(""), text.get(start..start + head_len).unwrap_or(""))
+    }
+
+    /// True when the last part of `p` and the head of the word at `start`
+    /// (`head_len` bytes; the word of [`raw_hash`] `raw` and summary flags
+    /// `f`) are the two parts of a compound written apart (سرمایه گذاری),
+    /// or of one plus a suffix (سرمایه گذاریها).
+    fn compound(&mut self, p: Prev, start: usize, head_len: usize, raw: u64, f: u16) -> bool {
+        let bytes = self.text.as_bytes();
+        let raw_of = |from: usize, to: usize| raw_hash(bytes.get(from..to).unwrap_or_default());
+        let raw_pw = if p.last_part == p.start { p.raw } else { raw_of(p.last_part, p.end) };
+        let raw_w = if f & HEAD_WHOLE != 0 { raw } else { raw_of(start, start + head_len) };
+        let ph = match concat_hash(raw_pw, raw_w, head_len) {
+            Some(r) if (p.end - p.last_part) % 2 == 0 => mix(r),
             _ => {
+                let (pw, w) = self.parts(p, start, head_len);
                 self.pair.clear();
                 self.pair.push_str(pw);
                 self.pair.push_str(w);
@@ -1285,6 +1323,10 @@ impl Line<'_> {
         let known = self.t.bloom.maybe_hash(ph);
         // Unknown pairs can still be a compound plus a suffix
         // (سرمایه گذاریها): only then is the pair analysed.
+        if !known && p.flags & LAST_MI == 0 && f & (SFX_YES | SFX_MAYBE) == 0 {
+            return false;
+        }
+        let (pw, w) = self.parts(p, start, head_len);
         let suffix = f & SFX_YES != 0 || (f & SFX_MAYBE != 0 && pair_ends_in_suffix(pw, w));
         if !known && p.flags & LAST_MI == 0 && !suffix {
             return false;
