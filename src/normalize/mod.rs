@@ -253,8 +253,10 @@ impl Normalizer {
             if scratch.edits.is_empty() {
                 return;
             }
-            zwnj::apply(line, &scratch.edits, &mut scratch.line);
-            if !b.rewrite_tail(from, &scratch.line, orig_end, &mut scratch.segs) || !guarded {
+            let edits = scratch.edits.iter().map(zwnj::Edit::span);
+            if !b.edit_tail(from, edits, "\u{200C}", orig_end, &mut scratch.line, &mut scratch.segs)
+                || !guarded
+            {
                 return;
             }
         }

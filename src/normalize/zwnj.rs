@@ -21,7 +21,7 @@
 //! the space becomes a ZWNJ. A ZWNJ never goes after a non-joining letter.
 
 use super::chars::{is_non_joining, is_persian_letter};
-use super::map::{MapBuilder, Seg};
+use super::map::Seg;
 use crate::lexicon::FxHasher;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
@@ -38,10 +38,11 @@ pub(crate) enum Edit {
 }
 
 impl Edit {
-    fn pos(&self) -> usize {
+    /// The bytes the ZWNJ replaces (none for an insertion).
+    pub(crate) fn span(&self) -> Span {
         match *self {
-            Edit::Insert(p) => p,
-            Edit::Join(s) => s.start,
+            Edit::Insert(p) => Span::new(p, p),
+            Edit::Join(s) => s,
         }
     }
 }
@@ -691,8 +692,8 @@ pub(crate) struct Scratch {
     evidence: Evidence,
     /// The edits of a line.
     pub edits: Vec<Edit>,
-    /// A repaired line and its map, before it replaces the line.
-    pub line: MapBuilder,
+    /// The line being repaired, while its repair is written in its place.
+    pub line: String,
     /// Working memory of the map composition.
     pub segs: Vec<Seg>,
 }
@@ -715,8 +716,8 @@ impl Scratch {
     /// Puts the buffers back for the next call on this thread.
     pub fn give(mut self) {
         // A huge line should not pin its memory.
-        if self.line.out.capacity() > 1 << 20 {
-            self.line = MapBuilder::default();
+        if self.line.capacity() > 1 << 20 {
+            self.line = String::new();
         }
         SCRATCH.with(|c| c.set(self));
     }
@@ -1340,33 +1341,4 @@ impl<'a> Line<'a> {
             && self.t.analyze_hash(self.pair, ph, 0, &mut cuts, 0, false, false)
             && cuts.contains(pw.len())
     }
-}
-
-/// Applies sorted, non-overlapping `edits` to `text`, writing the new text
-/// and its map back to `text` into `b` (emptied first).
-pub(crate) fn apply(text: &str, edits: &[Edit], b: &mut MapBuilder) {
-    b.out.clear();
-    b.segs.clear();
-    b.out.reserve(text.len() + edits.len() * 3);
-    // Each edit starts a replacement and a copy after it.
-    b.segs.reserve(edits.len() * 2 + 1);
-    let mut at = 0usize;
-    for e in edits {
-        let p = e.pos();
-        if p < at || p > text.len() || !text.is_char_boundary(p) {
-            continue;
-        }
-        b.copy(at, &text[at..p]);
-        match *e {
-            Edit::Insert(p) => {
-                b.replace(Span::new(p, p), "\u{200C}");
-                at = p;
-            }
-            Edit::Join(s) => {
-                b.replace(s, "\u{200C}");
-                at = s.end.min(text.len());
-            }
-        }
-    }
-    b.copy(at, &text[at..]);
 }
