@@ -270,7 +270,9 @@ fn firsts_hash(bytes: &[u8]) -> u64 {
 }
 
 fn build_tables() -> Tables {
-    let mut words: HashMap<Box<str>, Entry, Fx> = HashMap::default();
+    // Sized for the lexicons (about 18,000 words and 9,000 parts): no
+    // rehashing while they are read.
+    let mut words: HashMap<Box<str>, Entry, Fx> = HashMap::with_capacity_and_hasher(24 * 1024, Fx::default());
     let mut flag = |w: &str, f: u8, cuts: Option<Cuts>| {
         if w.is_empty() || w.len() > MAX_WORD {
             return;
@@ -293,7 +295,7 @@ fn build_tables() -> Tables {
     for w in entries(JOINED_WORDS) {
         flag(w, JOINED, None);
     }
-    let mut parts: HashMap<Box<str>, u8, Fx> = HashMap::default();
+    let mut parts: HashMap<Box<str>, u8, Fx> = HashMap::with_capacity_and_hasher(12 * 1024, Fx::default());
     let mut part = |w: &str, f: u8| *parts.entry(w.into()).or_default() |= f;
     for w in entries(HEADS) {
         part(w, HEAD);
@@ -306,20 +308,26 @@ fn build_tables() -> Tables {
     for w in entries(HE_WORDS) {
         part(w, HE_WORD);
     }
-    let mut verbs: HashSet<Box<str>, Fx> = HashSet::default();
-    let mut add = |s: String| {
+    // About 14 forms per verb (built by concatenation: no format machinery
+    // for some 10,000 strings).
+    let mut verbs: HashSet<Box<str>, Fx> = HashSet::with_capacity_and_hasher(16 * 1024, Fx::default());
+    let mut add = |parts: &[&str]| {
+        let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        for p in parts {
+            s.push_str(p);
+        }
         verbs.insert(s.into_boxed_str());
     };
     for row in entries(VERBS) {
         let Some((past, present)) = row.split_once('#') else { continue };
         for e in ["", "م", "ی", "یم", "ید", "ند"] {
-            add(format!("{past}{e}"));
+            add(&[past, e]);
         }
-        add(format!("{past}ه"));
+        add(&[past, "ه"]);
         for e in ["م", "ی", "د", "یم", "ید", "ند"] {
-            add(format!("{present}{e}"));
+            add(&[present, e]);
             if present.ends_with(['ا', 'آ', 'و']) {
-                add(format!("{present}ی{e}"));
+                add(&[present, "ی", e]);
             }
         }
     }
