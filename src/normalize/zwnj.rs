@@ -137,21 +137,28 @@ fn entries(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// The joined spelling of a ZWNJ form and its cuts.
-fn cuts_of(form: &str) -> (String, Cuts) {
-    let mut joined = String::with_capacity(form.len());
+/// The joined spelling of a ZWNJ form (written into `joined`) and its cuts.
+fn cuts_of(form: &str, joined: &mut String) -> Cuts {
+    joined.clear();
     let mut cuts = Cuts::default();
-    for c in form.chars() {
-        if c == '\u{200C}' {
-            let ok = joined.chars().next_back().is_some_and(|l| !is_non_joining(l));
-            if ok {
+    // The runs between ZWNJs are copied whole (E2, the ZWNJ's first byte,
+    // starts no Persian letter).
+    let b = form.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] == 0xE2 && b.get(i..i + 3) == Some(ZWNJ_BYTES) {
+            joined.push_str(form.get(start..i).unwrap_or(""));
+            if joined.chars().next_back().is_some_and(|l| !is_non_joining(l)) {
                 cuts.push(joined.len());
             }
+            i += 3;
+            start = i;
         } else {
-            joined.push(c);
+            i += 1;
         }
     }
-    (joined, cuts)
+    joined.push_str(form.get(start..).unwrap_or(""));
+    cuts
 }
 
 /// A fixed-size bit set.
@@ -283,14 +290,16 @@ fn build_tables() -> Tables {
             e.cuts = c;
         }
     };
+    let mut joined = String::new();
     for form in entries(COMPOUNDS) {
-        let (joined, cuts) = cuts_of(form);
+        let cuts = cuts_of(form, &mut joined);
         if cuts.n > 0 {
             flag(&joined, COMPOUND, Some(cuts));
         }
     }
     for form in entries(SPACED_WORDS) {
-        flag(&cuts_of(form).0, SPACED, None);
+        cuts_of(form, &mut joined);
+        flag(&joined, SPACED, None);
     }
     for w in entries(JOINED_WORDS) {
         flag(w, JOINED, None);
