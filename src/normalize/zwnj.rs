@@ -1259,7 +1259,7 @@ impl<'a> Line<'a> {
     fn pair(&mut self, p: Prev, cur: Span, raw: u64, gap: Gap, s: &Summary) {
         let f = s.flags;
         let head_len = if f & HEAD_WHOLE != 0 { cur.len() } else { usize::from(s.head) };
-        let pw_len = p.end - p.last_part;
+        let pw_len = p.end.saturating_sub(p.last_part);
         if pw_len + head_len > MAX_WORD {
             return;
         }
@@ -1329,7 +1329,7 @@ impl<'a> Line<'a> {
         let raw_pw = if p.last_part == p.start { p.raw } else { raw_of(p.last_part, p.end) };
         let raw_w = if f & HEAD_WHOLE != 0 { raw } else { raw_of(start, start + head_len) };
         let ph = match concat_hash(raw_pw, raw_w, head_len) {
-            Some(r) if (p.end - p.last_part) % 2 == 0 => mix(r),
+            Some(r) if (p.end.saturating_sub(p.last_part)) % 2 == 0 => mix(r),
             _ => {
                 let (pw, w) = self.parts(p, start, head_len);
                 self.pair.clear();
