@@ -80,21 +80,30 @@ impl MapBuilder {
         }
     }
 
-    /// Replaces the text from `from` (a char boundary of the output) to the
-    /// end by the text of `inner`, built over the replaced text; the replaced
-    /// text ends at `orig_end` in the original. `scratch` is working memory.
-    /// False (and nothing changed) when a replacement runs across `from`,
-    /// which the character pass never makes at a line start.
-    pub fn rewrite_tail(
+    /// Replaces each range of `edits` (sorted, in offsets of the text from
+    /// `from`, a char boundary of the output, to the end; empty for an
+    /// insertion) by `with`, in place, and maps the result back to the
+    /// original (the text from `from` ends at `orig_end` there). An edit
+    /// that does not start on a char boundary after the one before is
+    /// skipped. The map is the one of the edited text built apart over the
+    /// tail and composed with the tail's map. `line` and `tail` are working
+    /// memory. False (and nothing changed) when a replacement runs across
+    /// `from`, which the character pass never makes at a line start.
+    pub fn edit_tail(
         &mut self,
         from: usize,
-        inner: &MapBuilder,
+        edits: impl Iterator<Item = Span>,
+        with: &str,
         orig_end: usize,
-        scratch: &mut Vec<Seg>,
+        line: &mut String,
+        tail: &mut Vec<Seg>,
     ) -> bool {
-        // The first segment at or after `from`; a copy running across it
-        // is cut in two there.
-        let k = self.segs.partition_point(|s| s.norm < from);
+        // The first segment at or after `from` (most often one of the last
+        // few); a copy running across it is cut in two there.
+        let mut k = self.segs.len();
+        while k > 0 && self.segs[k - 1].norm >= from {
+            k -= 1;
+        }
         if k > 0 {
             let s = self.segs[k - 1];
             let end = self.segs.get(k).map_or(self.out.len(), |n| n.norm);
@@ -107,22 +116,118 @@ impl MapBuilder {
         } else if self.segs.first().is_none_or(|s| s.norm > from) {
             return false;
         }
-        for s in &mut self.segs[k..] {
-            s.norm -= from;
-        }
-        let tail = MapRef { segs: &self.segs[k..], norm_len: self.out.len() - from, original_len: orig_end };
-        scratch.clear();
-        tail.compose_into(&inner.segs, inner.out.len(), scratch);
+        // The tail and its map, taken out: the edited text replaces them.
+        tail.clear();
+        tail.extend(self.segs[k..].iter().map(|s| Seg { norm: s.norm - from, ..*s }));
         self.segs.truncate(k);
-        self.segs.extend(scratch.iter().map(|s| Seg { norm: s.norm + from, ..*s }));
+        line.clear();
+        line.push_str(self.out.get(from..).unwrap_or(""));
         self.out.truncate(from);
-        self.out.push_str(&inner.out);
+        let map = MapRef { segs: tail, norm_len: line.len(), original_len: orig_end };
+        let text = line.as_str();
+        let mut out = TailOut { b: self, from, first: k, cursor: 0 };
+        let mut at = 0usize;
+        for e in edits {
+            let p = e.start;
+            if p < at || p > text.len() || !text.is_char_boundary(p) {
+                continue;
+            }
+            out.copy(&map, at, &text[at..p]);
+            out.replace(&map, e, with);
+            at = e.end.min(text.len());
+        }
+        out.copy(&map, at, text.get(at..).unwrap_or(""));
         true
     }
 
     pub fn finish(self, original_len: usize) -> (String, OffsetMap) {
         let map = OffsetMap { segs: self.segs, norm_len: self.out.len(), original_len };
         (self.out, map)
+    }
+}
+
+/// The edited text of [`MapBuilder::edit_tail`] as it is written: each
+/// piece goes to the output with its segments mapped through the map of
+/// the replaced tail.
+struct TailOut<'a> {
+    b: &'a mut MapBuilder,
+    /// Where the tail starts in the output.
+    from: usize,
+    /// The first segment of the tail.
+    first: usize,
+    /// The segment of the tail's map holding the last copied offset (the
+    /// copies only move forward).
+    cursor: usize,
+}
+
+impl TailOut<'_> {
+    /// Pushes a segment of the edited tail (`norm` from the tail's start),
+    /// merged into the one before when both are copies that continue each
+    /// other.
+    #[inline]
+    fn push(&mut self, seg: Seg) {
+        let seg = Seg { norm: seg.norm + self.from, ..seg };
+        if self.b.segs.len() > self.first {
+            if let Some(last) = self.b.segs.last() {
+                if seg.is_copy() && last.is_copy() && last.orig + (seg.norm - last.norm) == seg.orig {
+                    return;
+                }
+            }
+        }
+        self.b.segs.push(seg);
+    }
+
+    /// Appends `s`, a copy of the tail from `a0`, split along the segments
+    /// of the tail's map.
+    fn copy(&mut self, map: &MapRef<'_>, a0: usize, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let norm0 = self.b.out.len() - self.from;
+        let a1 = a0 + s.len();
+        if a0 >= map.norm_len {
+            self.push(Seg { norm: norm0, orig: map.original_len, orig_end: map.original_len });
+        } else {
+            // The segment holding `a0`: the last one starting at or before it.
+            while self.cursor + 1 < map.segs.len() && map.segs[self.cursor + 1].norm <= a0 {
+                self.cursor += 1;
+            }
+            let mut i = self.cursor;
+            let mut a = a0;
+            while a < a1 && i < map.segs.len() {
+                let t = map.segs[i];
+                let t_end = map.segs.get(i + 1).map_or(map.norm_len, |n| n.norm);
+                let norm = norm0 + (a - a0);
+                if t.is_copy() {
+                    self.push(Seg { norm, orig: t.orig + (a - t.norm), orig_end: usize::MAX });
+                } else {
+                    self.push(Seg { norm, orig: t.orig, orig_end: t.orig_end });
+                }
+                a = t_end.min(a1);
+                i += 1;
+            }
+        }
+        self.b.out.push_str(s);
+    }
+
+    /// Appends `with` standing for the range `e` of the tail.
+    fn replace(&mut self, map: &MapRef<'_>, e: Span, with: &str) {
+        if with.is_empty() {
+            return;
+        }
+        let mut span = map.to_original(e);
+        // An insertion inside one replacement of the tail's map (a ZWNJ put
+        // between the letters of ﰱ → فیش) stands for the whole of it: an
+        // empty range there would run backwards.
+        if e.start == e.end && e.start < map.norm_len && !map.segs.is_empty() {
+            let t = map.segs[map.seg_at(e.start)];
+            if !t.is_copy() && t.norm < e.start {
+                span = Span::new(t.orig, t.orig_end);
+            }
+        }
+        let norm = self.b.out.len() - self.from;
+        self.push(Seg { norm, orig: span.start, orig_end: span.end });
+        self.b.out.push_str(with);
     }
 }
 
@@ -204,66 +309,5 @@ impl MapRef<'_> {
         let start = self.start_of(span.start);
         let end = self.end_of(span.end);
         Span::new(start, end.max(start))
-    }
-
-    /// Composes `self` (text A → original) with the segments `inner` of a
-    /// text B of `inner_len` bytes built over A: pushes the segments of
-    /// B → original onto `segs`.
-    fn compose_into(&self, inner: &[Seg], inner_len: usize, segs: &mut Vec<Seg>) {
-        let first = segs.len();
-        for (k, s) in inner.iter().enumerate() {
-            let next_norm = inner.get(k + 1).map_or(inner_len, |n| n.norm);
-            if s.is_copy() {
-                // A run of B copied from A[s.orig .. s.orig + len]: split it
-                // along the segments of `self`.
-                let len = next_norm - s.norm;
-                let (a0, a1) = (s.orig, s.orig + len);
-                if a0 >= self.norm_len {
-                    segs.push(Seg { norm: s.norm, orig: self.original_len, orig_end: self.original_len });
-                    continue;
-                }
-                let mut i = self.seg_at(a0);
-                let mut a = a0;
-                while a < a1 && i < self.segs.len() {
-                    let t = self.segs[i];
-                    let t_end = self.segs.get(i + 1).map_or(self.norm_len, |n| n.norm);
-                    let piece_end = t_end.min(a1);
-                    let norm = s.norm + (a - a0);
-                    if t.is_copy() {
-                        segs.push(Seg { norm, orig: t.orig + (a - t.norm), orig_end: usize::MAX });
-                    } else {
-                        segs.push(Seg { norm, orig: t.orig, orig_end: t.orig_end });
-                    }
-                    a = piece_end;
-                    i += 1;
-                }
-            } else {
-                let mut span = self.to_original(Span::new(s.orig, s.orig_end));
-                // An insertion inside one replacement of `self` (a ZWNJ put
-                // between the letters of ﰱ → فیش) stands for the whole of
-                // it: an empty range there would run backwards.
-                if s.orig == s.orig_end && s.orig < self.norm_len && !self.segs.is_empty() {
-                    let t = self.segs[self.seg_at(s.orig)];
-                    if !t.is_copy() && t.norm < s.orig {
-                        span = Span::new(t.orig, t.orig_end);
-                    }
-                }
-                segs.push(Seg { norm: s.norm, orig: span.start, orig_end: span.end });
-            }
-        }
-        // Merge adjacent copies that continue each other, in place.
-        let mut k = first;
-        for j in first..segs.len() {
-            let s = segs[j];
-            if k > first {
-                let last = segs[k - 1];
-                if s.is_copy() && last.is_copy() && last.orig + (s.norm - last.norm) == s.orig {
-                    continue;
-                }
-            }
-            segs[k] = s;
-            k += 1;
-        }
-        segs.truncate(k);
     }
 }

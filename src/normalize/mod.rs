@@ -26,6 +26,27 @@ static PLAIN_UNIFY: [u8; 256] = plain_table(true);
 /// [`PLAIN_UNIFY`] when letters are kept as written.
 static PLAIN_KEEP: [u8; 256] = plain_table(false);
 
+/// The letters of [`PLAIN_UNIFY`] copied unchanged (1), as one bit per
+/// pair of UTF-8 bytes read as a little-endian `u16` (bit `u & 63` of word
+/// `u >> 6`): the fast path tests a letter with one lookup.
+static SAME_UNIFY: [u64; 1024] = same_pairs(&PLAIN_UNIFY);
+/// [`SAME_UNIFY`] when letters are kept as written.
+static SAME_KEEP: [u64; 1024] = same_pairs(&PLAIN_KEEP);
+
+const fn same_pairs(plain: &[u8; 256]) -> [u64; 1024] {
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < 256 {
+        if plain[k] == 1 {
+            // U+0600 + k in UTF-8: 110110xx 10xxxxxx.
+            let u = (0xD8 | (k >> 6)) | ((0x80 | (k & 0x3F)) << 8);
+            t[u >> 6] |= 1 << (u & 63);
+        }
+        k += 1;
+    }
+    t
+}
+
 const fn plain_table(unify: bool) -> [u8; 256] {
     let mut t = [0u8; 256];
     let mut k = 0;
@@ -232,8 +253,10 @@ impl Normalizer {
             if scratch.edits.is_empty() {
                 return;
             }
-            zwnj::apply(line, &scratch.edits, &mut scratch.line);
-            if !b.rewrite_tail(from, &scratch.line, orig_end, &mut scratch.segs) || !guarded {
+            let edits = scratch.edits.iter().map(zwnj::Edit::span);
+            if !b.edit_tail(from, edits, "\u{200C}", orig_end, &mut scratch.line, &mut scratch.segs)
+                || !guarded
+            {
                 return;
             }
         }
@@ -251,6 +274,7 @@ impl Normalizer {
         let mut compat = String::new();
         let bytes = input.as_bytes();
         let plain = if o.unify_letters { &PLAIN_UNIFY } else { &PLAIN_KEEP };
+        let same = if o.unify_letters { &SAME_UNIFY } else { &SAME_KEEP };
         let mut next = 0usize;
         // The ZWNJ repair runs on each line as soon as it is written, while
         // it is in cache, and rewrites it in place.
@@ -272,16 +296,25 @@ impl Normalizer {
                 loop {
                     // Letters, two bytes at a time.
                     let letters = next;
-                    while let [b0, b1, ..] = bytes[next..] {
+                    loop {
+                        // Letters that stay as they are: one bit test each.
+                        for c in bytes.get(next..).unwrap_or_default().chunks_exact(2) {
+                            let u = u16::from_le_bytes(c.try_into().unwrap_or_default());
+                            if (same[usize::from(u >> 6)] >> (u & 63)) & 1 == 0 {
+                                break;
+                            }
+                            next += 2;
+                        }
+                        // A letter replaced in place (ي → ی, ك → ک), or the
+                        // end of the run.
+                        let Some(&[b0, b1]) = bytes.get(next..next + 2) else { break };
                         let k = plain[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)];
-                        if b0 & 0xFC != 0xD8 || k == 0 {
+                        if b0 & 0xFC != 0xD8 || k < 2 {
                             break;
                         }
-                        if k > 1 {
-                            b.copy(run, &input[run..next]);
-                            b.copy(next, if k == 2 { "ی" } else { "ک" });
-                            run = next + 2;
-                        }
+                        b.copy(run, &input[run..next]);
+                        b.copy(next, if k == 2 { "ی" } else { "ک" });
+                        run = next + 2;
                         next += 2;
                     }
                     if next > letters {

@@ -21,7 +21,7 @@
 //! the space becomes a ZWNJ. A ZWNJ never goes after a non-joining letter.
 
 use super::chars::{is_non_joining, is_persian_letter};
-use super::map::{MapBuilder, Seg};
+use super::map::Seg;
 use crate::lexicon::FxHasher;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
@@ -38,10 +38,11 @@ pub(crate) enum Edit {
 }
 
 impl Edit {
-    fn pos(&self) -> usize {
+    /// The bytes the ZWNJ replaces (none for an insertion).
+    pub(crate) fn span(&self) -> Span {
         match *self {
-            Edit::Insert(p) => p,
-            Edit::Join(s) => s.start,
+            Edit::Insert(p) => Span::new(p, p),
+            Edit::Join(s) => s,
         }
     }
 }
@@ -136,21 +137,28 @@ fn entries(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// The joined spelling of a ZWNJ form and its cuts.
-fn cuts_of(form: &str) -> (String, Cuts) {
-    let mut joined = String::with_capacity(form.len());
+/// The joined spelling of a ZWNJ form (written into `joined`) and its cuts.
+fn cuts_of(form: &str, joined: &mut String) -> Cuts {
+    joined.clear();
     let mut cuts = Cuts::default();
-    for c in form.chars() {
-        if c == '\u{200C}' {
-            let ok = joined.chars().next_back().is_some_and(|l| !is_non_joining(l));
-            if ok {
+    // The runs between ZWNJs are copied whole (E2, the ZWNJ's first byte,
+    // starts no Persian letter).
+    let b = form.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] == 0xE2 && b.get(i..i + 3) == Some(ZWNJ_BYTES) {
+            joined.push_str(form.get(start..i).unwrap_or(""));
+            if joined.chars().next_back().is_some_and(|l| !is_non_joining(l)) {
                 cuts.push(joined.len());
             }
+            i += 3;
+            start = i;
         } else {
-            joined.push(c);
+            i += 1;
         }
     }
-    (joined, cuts)
+    joined.push_str(form.get(start..).unwrap_or(""));
+    cuts
 }
 
 /// A fixed-size bit set.
@@ -177,35 +185,101 @@ impl Bits {
         self.0[(i >> 6) & mask] & (1 << (i & 63)) != 0
     }
 
-    fn insert_key(&mut self, key: &str) {
-        let h = hash(key.as_bytes());
+    /// Adds the key of hash `h`.
+    fn insert_hash(&mut self, h: u64) {
         self.set(h as usize);
         self.set((h >> 32) as usize);
     }
 
-    /// False when `key` was surely never inserted.
+    /// False when `key` was surely never inserted (keys hashed with [`hash`]).
     #[inline]
     fn maybe(&self, key: &str) -> bool {
         self.maybe_hash(hash(key.as_bytes()))
     }
 
-    /// [`Bits::maybe`] with the key's [`hash`].
+    /// False when the key of hash `h` was surely never inserted.
     #[inline]
     fn maybe_hash(&self, h: u64) -> bool {
         self.get(h as usize) && self.get((h >> 32) as usize)
     }
 }
 
-/// The hash of a short byte string, for the Bloom filter.
+/// The multiplier of [`raw_hash`] (odd).
+const P: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// `P^k` for every number of two-byte units in a word.
+static POW: [u64; MAX_WORD / 2 + 2] = {
+    let mut t = [1u64; MAX_WORD / 2 + 2];
+    let mut k = 1;
+    while k < t.len() {
+        t[k] = t[k - 1].wrapping_mul(P);
+        k += 1;
+    }
+    t
+};
+
+/// One two-byte unit of [`raw_hash`]: the bytes read as a little-endian
+/// `u16`, as the scan reads them.
+#[inline]
+fn unit(b0: u8, b1: u8) -> u64 {
+    u64::from(u16::from_le_bytes([b0, b1]))
+}
+
+/// A polynomial hash over two-byte units (a Persian letter each), so that
+/// the scan computes it letter by letter and the hash of two words read
+/// as one follows from theirs (see [`concat_hash`]). Mixed by [`mix`]
+/// before use.
+#[inline]
+fn raw_hash(bytes: &[u8]) -> u64 {
+    let mut r = 0u64;
+    let mut units = bytes.chunks_exact(2);
+    for u in &mut units {
+        r = r.wrapping_mul(P).wrapping_add(unit(u[0], u[1]));
+    }
+    if let [b] = units.remainder() {
+        r = r.wrapping_mul(P).wrapping_add(u64::from(*b));
+    }
+    r
+}
+
+/// The [`raw_hash`] of `a` followed by `b` (`a` of even length), from
+/// theirs.
+#[inline]
+fn concat_hash(ra: u64, rb: u64, b_len: usize) -> Option<u64> {
+    POW.get(b_len.div_ceil(2)).map(|&p| ra.wrapping_mul(p).wrapping_add(rb))
+}
+
+/// Murmur3's finalizer: every bit of the result depends on every bit of
+/// the raw hash (the Bloom filters and the cache use its bits directly).
+#[inline]
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
+}
+
+/// The hash of a short byte string, for the Bloom filters and the cache.
 #[inline]
 fn hash(bytes: &[u8]) -> u64 {
+    mix(raw_hash(bytes))
+}
+
+/// The hash [`Tables::firsts`] is keyed by. Unlike the other filters,
+/// whose hits are checked against the tables, its false positives decide
+/// which pairs are read, so its hash must not change.
+#[inline]
+fn firsts_hash(bytes: &[u8]) -> u64 {
     let mut h = FxHasher(bytes.len() as u64);
     h.write(bytes);
     h.finish()
 }
 
 fn build_tables() -> Tables {
-    let mut words: HashMap<Box<str>, Entry, Fx> = HashMap::default();
+    // Sized for the lexicons (about 18,000 words and 9,000 parts): no
+    // rehashing while they are read.
+    let mut words: HashMap<Box<str>, Entry, Fx> = HashMap::with_capacity_and_hasher(24 * 1024, Fx::default());
     let mut flag = |w: &str, f: u8, cuts: Option<Cuts>| {
         if w.is_empty() || w.len() > MAX_WORD {
             return;
@@ -216,19 +290,21 @@ fn build_tables() -> Tables {
             e.cuts = c;
         }
     };
+    let mut joined = String::new();
     for form in entries(COMPOUNDS) {
-        let (joined, cuts) = cuts_of(form);
+        let cuts = cuts_of(form, &mut joined);
         if cuts.n > 0 {
             flag(&joined, COMPOUND, Some(cuts));
         }
     }
     for form in entries(SPACED_WORDS) {
-        flag(&cuts_of(form).0, SPACED, None);
+        cuts_of(form, &mut joined);
+        flag(&joined, SPACED, None);
     }
     for w in entries(JOINED_WORDS) {
         flag(w, JOINED, None);
     }
-    let mut parts: HashMap<Box<str>, u8, Fx> = HashMap::default();
+    let mut parts: HashMap<Box<str>, u8, Fx> = HashMap::with_capacity_and_hasher(12 * 1024, Fx::default());
     let mut part = |w: &str, f: u8| *parts.entry(w.into()).or_default() |= f;
     for w in entries(HEADS) {
         part(w, HEAD);
@@ -241,26 +317,32 @@ fn build_tables() -> Tables {
     for w in entries(HE_WORDS) {
         part(w, HE_WORD);
     }
-    let mut verbs: HashSet<Box<str>, Fx> = HashSet::default();
-    let mut add = |s: String| {
+    // About 14 forms per verb (built by concatenation: no format machinery
+    // for some 10,000 strings).
+    let mut verbs: HashSet<Box<str>, Fx> = HashSet::with_capacity_and_hasher(16 * 1024, Fx::default());
+    let mut add = |parts: &[&str]| {
+        let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        for p in parts {
+            s.push_str(p);
+        }
         verbs.insert(s.into_boxed_str());
     };
     for row in entries(VERBS) {
         let Some((past, present)) = row.split_once('#') else { continue };
         for e in ["", "م", "ی", "یم", "ید", "ند"] {
-            add(format!("{past}{e}"));
+            add(&[past, e]);
         }
-        add(format!("{past}ه"));
+        add(&[past, "ه"]);
         for e in ["م", "ی", "د", "یم", "ید", "ند"] {
-            add(format!("{present}{e}"));
+            add(&[present, e]);
             if present.ends_with(['ا', 'آ', 'و']) {
-                add(format!("{present}ی{e}"));
+                add(&[present, "ی", e]);
             }
         }
     }
     let mut bloom = Bits::new(BLOOM_BITS);
     for k in words.keys() {
-        bloom.insert_key(k);
+        bloom.insert_hash(hash(k.as_bytes()));
     }
     // The first parts of compounds, up to a cut: a pair of words is only
     // looked up when the first could start one.
@@ -269,14 +351,14 @@ fn build_tables() -> Tables {
         if e.flags & COMPOUND != 0 {
             for &c in e.cuts.as_slice() {
                 if let Some(head) = k.get(..usize::from(c)) {
-                    firsts.insert_key(head);
+                    firsts.insert_hash(firsts_hash(head.as_bytes()));
                 }
             }
         }
     }
     let mut parts_bloom = Bits::new(17);
     for k in parts.keys() {
-        parts_bloom.insert_key(k);
+        parts_bloom.insert_hash(hash(k.as_bytes()));
     }
     Tables { words, parts, parts_bloom, verbs, tails, bloom, firsts }
 }
@@ -619,19 +701,16 @@ impl Trie {
 /// calls, in a thread-local.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    /// Recent analyses by word hash: news text repeats its words, and the
-    /// analysis depends on the word alone.
+    /// Recent word summaries by word hash: news text repeats its words, and
+    /// the summary depends on the word alone.
     cache: Vec<Slot>,
-    /// The words of the current line: found first, then analysed, so the
-    /// cache slots of a whole line are fetched from memory together.
-    words: Vec<WordAt>,
     /// Two words read as one.
     pair: String,
     evidence: Evidence,
     /// The edits of a line.
     pub edits: Vec<Edit>,
-    /// A repaired line and its map, before it replaces the line.
-    pub line: MapBuilder,
+    /// The line being repaired, while its repair is written in its place.
+    pub line: String,
     /// Working memory of the map composition.
     pub segs: Vec<Seg>,
 }
@@ -644,7 +723,8 @@ impl Scratch {
     /// This thread's buffers (taken out: put them back with [`Scratch::give`]).
     pub fn take() -> Scratch {
         let mut s = SCRATCH.with(|c| c.take());
-        if s.cache.is_empty() {
+        if s.cache.len() != CACHE_SLOTS {
+            s.cache.clear();
             s.cache.resize(CACHE_SLOTS, EMPTY_SLOT);
         }
         s
@@ -653,8 +733,8 @@ impl Scratch {
     /// Puts the buffers back for the next call on this thread.
     pub fn give(mut self) {
         // A huge line should not pin its memory.
-        if self.line.out.capacity() > 1 << 20 {
-            self.line = MapBuilder::default();
+        if self.line.capacity() > 1 << 20 {
+            self.line = String::new();
         }
         SCRATCH.with(|c| c.set(self));
     }
@@ -663,112 +743,77 @@ impl Scratch {
 /// Finds the ZWNJ that `text` is missing; pushes edits into `s.edits` in
 /// increasing order. Returns true when the line-level style guard held back
 /// an edit (the result may then change on another pass).
+///
+/// One pass: each word (a run of Persian letters, hashed while it is
+/// scanned) is summarized through the cache and read at once with the word
+/// before it; a line's style guard runs at its end.
 pub(crate) fn repair(text: &str, s: &mut Scratch) -> bool {
-    if s.cache.is_empty() {
+    if s.cache.len() != CACHE_SLOTS {
+        s.cache.clear();
         s.cache.resize(CACHE_SLOTS, EMPTY_SLOT);
     }
-    let Scratch { cache, words, pair, evidence, edits, .. } = s;
-    words.clear();
-    repair_with(text, edits, cache, words, pair, evidence)
-}
-
-/// [`repair`] with its buffers at hand.
-fn repair_with(
-    text: &str,
-    edits: &mut Vec<Edit>,
-    cache: &mut [Slot],
-    words: &mut Vec<WordAt>,
-    pair: &mut String,
-    evidence: &mut Evidence,
-) -> bool {
-    let mut guarded = false;
     let t = &*TABLES;
+    let Scratch { cache, pair, evidence, edits, .. } = s;
+    // Always of that size (just above).
+    let Ok(cache) = <&mut Cache>::try_from(cache.as_mut_slice()) else { return false };
+    let mut line = Line { t, text, pair, edits: &mut *edits, ev: evidence, prev: Prev::NONE };
     let bytes = text.as_bytes();
     let n = bytes.len();
+    let mut guarded = false;
+    let mut line_first = line.edits.len();
+    line.ev.clear();
     let mut i = 0usize;
-    // What separates the last word found from the next one.
+    // What separates the last word found from a word right after it: the
+    // char after the word (read only when a word follows at once).
     let mut gap = Gap::Other;
     while i < n {
         // A word: a run of Persian letters (all two bytes long).
         let ws = i;
-        while let [b0, b1, ..] = bytes[i..] {
-            if b0 & 0xFC != 0xD8 || !LETTERS[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)] {
+        let mut r = 0u64;
+        for c in bytes.get(i..).unwrap_or_default().chunks_exact(2) {
+            let u = u16::from_le_bytes(c.try_into().unwrap_or_default());
+            if (LETTER_PAIRS[usize::from(u >> 6)] >> (u & 63)) & 1 == 0 {
                 break;
             }
+            r = r.wrapping_mul(P).wrapping_add(u64::from(u));
             i += 2;
         }
-        let (len, c0) = match bytes.get(i) {
-            Some(&b) => (utf8_len(b), b),
-            None => (1, b'\n'),
-        };
+        // The end of the text ends the line.
+        let c0 = bytes.get(i).copied().unwrap_or(b'\n');
         if i > ws {
-            let beside_zwnj = gap == Gap::Zwnj || text[i..].starts_with('\u{200C}');
-            let h = hash(&bytes[ws..i]);
-            if !cache.is_empty() {
-                // Touch the word's slot now; it is read after the line.
-                std::hint::black_box(cache[slot_index(h, cache.len())].hash);
-            }
-            words.push(WordAt { span: Span::new(ws, i), hash: h, gap, beside_zwnj });
-            let next_is_letter = i + len < n && byte_class(bytes, i + len).0;
+            let zwnj_after = c0 == 0xE2 && bytes.get(i..i + 3) == Some(ZWNJ_BYTES);
+            let beside_zwnj = gap == Gap::Zwnj || zwnj_after;
+            let before = gap;
             gap = match c0 {
-                b' ' if next_is_letter => Gap::Space,
-                0xE2 if next_is_letter && text[i..].starts_with('\u{200C}') => Gap::Zwnj,
+                b' ' => Gap::Space,
+                _ if zwnj_after => Gap::Zwnj,
                 _ => Gap::Other,
             };
+            let cur = Span::new(ws, i);
+            let info = summary_cached(t, cache, text, cur, r, beside_zwnj);
+            line.word(cur, r, before, &info);
         } else {
             gap = Gap::Other;
         }
         if c0 == b'\n' {
-            guarded |= repair_line(t, text, words, cache, pair, edits, evidence);
-            words.clear();
+            guarded |= finish_line(line.edits, line_first, line.ev);
+            line_first = line.edits.len();
+            line.ev.clear();
+            line.prev = Prev::NONE;
         }
-        i += len;
+        i += utf8_len(c0);
     }
-    guarded | repair_line(t, text, words, cache, pair, edits, evidence)
+    guarded | finish_line(line.edits, line_first, line.ev)
 }
 
-/// One word of a line, found by the scan.
-#[derive(Clone, Copy, Debug)]
-struct WordAt {
-    span: Span,
-    hash: u64,
-    /// What separates it from the word before (`Other` when there is none).
-    gap: Gap,
-    /// A ZWNJ is written right before or after it.
-    beside_zwnj: bool,
-}
+/// The UTF-8 bytes of a ZWNJ.
+const ZWNJ_BYTES: &[u8] = "\u{200C}".as_bytes();
 
-/// The cache slot of a word hash.
+/// The cache slot of a cache key (Fibonacci hashing: its top bits after a
+/// multiplication).
 #[inline]
-fn slot_index(h: u64, slots: usize) -> usize {
-    (h >> 40) as usize & (slots - 1)
-}
-
-/// Analyses the words of one line and applies the line's style guard.
-fn repair_line(
-    t: &Tables,
-    text: &str,
-    words: &[WordAt],
-    cache: &mut [Slot],
-    pair: &mut String,
-    edits: &mut Vec<Edit>,
-    evidence: &mut Evidence,
-) -> bool {
-    if words.is_empty() {
-        return false;
-    }
-    let line_first = edits.len();
-    evidence.clear();
-    let mut prev: Option<Span> = None;
-    let mut prev_info = PrevWord::default();
-    for w in words {
-        // Pairs are read only across one space or ZWNJ.
-        let before = prev.filter(|_| w.gap != Gap::Other).map(|p| (p, w.gap));
-        let ctx = Ctx { t, text, cache: &mut *cache, pair: &mut *pair, edits: &mut *edits };
-        prev_info = word(ctx, before, prev_info, w.span, w.hash, w.beside_zwnj, evidence);
-        prev = Some(Span::new(prev_info.last_part, w.span.end));
-    }
-    finish_line(edits, line_first, evidence)
+fn slot_index(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
 }
 
 /// The length of the UTF-8 sequence that starts with byte `b0`.
@@ -795,7 +840,8 @@ struct Analysis {
     first: bool,
 }
 
-/// The analysis of one word (beside a ZWNJ or not), with its closure.
+/// The analysis of one word (beside a ZWNJ or not), with its closure; `h`
+/// is its [`hash`].
 fn analyze_word(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> Analysis {
     let mut cuts = Cuts::default();
     let known = t.analyze_hash(w, h, 0, &mut cuts, 0, !beside_zwnj, beside_zwnj);
@@ -808,55 +854,192 @@ fn analyze_word(t: &Tables, w: &str, h: u64, beside_zwnj: bool) -> Analysis {
         Some(&c) => w.get(..usize::from(c)).unwrap_or(w),
         None => w,
     };
-    Analysis { known, cuts, affix: is_affix_token(head), first: t.firsts.maybe_hash(h) }
+    let first = t.firsts.maybe_hash(firsts_hash(w.as_bytes()));
+    Analysis { known, cuts, affix: is_affix_token(head), first }
+}
+
+/// Flags of a [`Summary`]. The word's first part (its head) is the whole
+/// word; `Summary::head` holds its length otherwise.
+const HEAD_WHOLE: u16 = 1;
+/// The head is an affix written apart (ها, ترین, اند).
+const AFFIX: u16 = 1 << 1;
+/// The word may start a compound written in two words.
+const FIRST: u16 = 1 << 2;
+/// The word has cuts or lies beside a ZWNJ: only affix pairs are read
+/// after it, as a second pass over the repaired text would.
+const CUT: u16 = 1 << 3;
+/// Its last part ends in a joining letter (a ZWNJ may follow it).
+const JOINS: u16 = 1 << 4;
+/// Its last part is the verb prefix می or نمی.
+const PREFIX: u16 = 1 << 5;
+/// Its last part ends in ه.
+const LAST_HE: u16 = 1 << 6;
+/// Its last part ends in می.
+const LAST_MI: u16 = 1 << 7;
+/// The head is an inflected verb form ([`Tables::is_verb`]).
+const VERB: u16 = 1 << 8;
+/// The head is a suffix that needs a stem in ه ([`after_he_only`]).
+const HE_ONLY: u16 = 1 << 9;
+/// The head starts with ه.
+const HEAD_HE: u16 = 1 << 10;
+/// Any pair ending in the head ends in a suffix ([`pair_ends_in_suffix`]).
+const SFX_YES: u16 = 1 << 11;
+/// A pair ending in the head may end in a suffix, depending on the word
+/// before: [`pair_ends_in_suffix`] decides.
+const SFX_MAYBE: u16 = 1 << 12;
+
+/// Everything the repair reads about one word (beside a ZWNJ or not),
+/// computed once per word and cached.
+#[derive(Clone, Copy, Debug, Default)]
+struct Summary {
+    flags: u16,
+    /// The length of the head, unless [`HEAD_WHOLE`].
+    head: u8,
+    /// Where the last part starts.
+    last: u8,
+    /// Where ZWNJs are inserted, from the word's start.
+    inserts: Cuts,
+    /// The affix kind of each insert ([`MI`], [`HA`], [`OTHER`]), two bits each.
+    kinds: u16,
+}
+
+/// The [`Summary`] of the word `whole` (of [`hash`] `h`).
+fn summarize(t: &Tables, whole: &str, h: u64, beside_zwnj: bool) -> Summary {
+    let a = analyze_word(t, whole, h, beside_zwnj);
+    let (known, cuts) = (a.known, a.cuts);
+    let mut s = Summary::default();
+    let mut flags = 0u16;
+    let head = match cuts.as_slice().first() {
+        Some(&c) => whole.get(..usize::from(c)).unwrap_or(whole),
+        None => whole,
+    };
+    if head.len() == whole.len() {
+        flags |= HEAD_WHOLE;
+    } else {
+        // A head is cut before MAX_WORD.
+        s.head = head.len() as u8;
+    }
+    let set = |yes: bool, f: u16| if yes { f } else { 0 };
+    flags |= set(a.affix, AFFIX)
+        | set(a.first, FIRST)
+        | set(t.is_verb(head), VERB)
+        | set(after_he_only(head), HE_ONLY)
+        | set(head.starts_with('ه'), HEAD_HE)
+        | suffix_class(head);
+    if known {
+        let mut k = 0;
+        for &c in cuts.as_slice() {
+            let c = usize::from(c);
+            if whole.is_char_boundary(c) && c > 0 && c < whole.len() {
+                let before = &whole[..c];
+                let kind = if before.ends_with("می") && before.len() <= 12 {
+                    MI
+                } else if whole[c..].starts_with("ها") {
+                    HA
+                } else {
+                    OTHER
+                };
+                s.inserts.push(c);
+                s.kinds |= (kind as u16) << (2 * k);
+                k += 1;
+            }
+        }
+    }
+    let last_part = match cuts.as_slice().last() {
+        Some(&c) if known => usize::from(c),
+        _ => 0,
+    };
+    let last = whole.get(last_part..).unwrap_or("");
+    s.last = last_part as u8;
+    flags |= set(beside_zwnj || (known && cuts.n > 0), CUT)
+        | set(last_char(last).is_some_and(|l| !is_non_joining(l)), JOINS)
+        // می or نمی.
+        | set(matches!(last.as_bytes(), [0xD9, 0x85, 0xDB, 0x8C] | [0xD9, 0x86, 0xD9, 0x85, 0xDB, 0x8C]), PREFIX)
+        | set(last.ends_with('ه'), LAST_HE)
+        | set(last.ends_with("می"), LAST_MI);
+    s.flags = flags;
+    s
+}
+
+/// [`SFX_YES`], [`SFX_MAYBE`] or neither, for the head `w` of a pair's
+/// second word: [`pair_ends_in_suffix`] with what depends on `w` alone.
+fn suffix_class(w: &str) -> u16 {
+    let Some(end) = last_char(w) else { return 0 };
+    let w = w.as_bytes();
+    let mut class = 0;
+    for s in suffixes_ending_in(end) {
+        let s = s.as_bytes();
+        if s.len() <= w.len() {
+            if ends_with(w, s) {
+                return SFX_YES;
+            }
+        } else if ends_with(s, w) {
+            class = SFX_MAYBE;
+        }
+    }
+    class
 }
 
 /// Words up to this many bytes are cached.
 const CACHED_LEN: usize = 30;
-/// Slots in the per-thread cache (a power of two; about 0.7 MB).
-const CACHE_SLOTS: usize = 1 << 14;
+/// Slots in the per-thread cache: 2^14 (about 0.9 MB).
+const CACHE_BITS: u32 = 14;
+const CACHE_SLOTS: usize = 1 << CACHE_BITS;
+/// The per-thread cache, indexed by [`slot_index`].
+type Cache = [Slot; CACHE_SLOTS];
 
-/// One slot of the per-thread cache of word analyses.
+/// One slot of the per-thread cache of word summaries.
 #[derive(Clone, Copy)]
 struct Slot {
-    /// The word's hash, checked before its bytes.
-    hash: u64,
+    /// The word's [`raw_hash`] and whether it lies beside a ZWNJ, checked
+    /// before its bytes.
+    key: u64,
     len: u8,
-    beside_zwnj: bool,
     bytes: [u8; CACHED_LEN],
-    analysis: Analysis,
+    summary: Summary,
 }
 
 const EMPTY_SLOT: Slot = Slot {
-    hash: 0,
+    key: 0,
     len: 0,
-    beside_zwnj: false,
     bytes: [0; CACHED_LEN],
-    analysis: Analysis { known: false, cuts: Cuts { n: 0, at: [0; MAX_CUTS] }, affix: false, first: false },
+    summary: Summary { flags: 0, head: 0, last: 0, inserts: Cuts { n: 0, at: [0; MAX_CUTS] }, kinds: 0 },
 };
 
-/// [`analyze_word`] through the word cache (checked byte for byte).
+/// Set in the cache key of a word beside a ZWNJ (summarized apart).
+const BESIDE_ZWNJ_KEY: u64 = 0xA076_1D64_78BD_642F;
+
+/// [`summarize`] through the word cache (checked byte for byte); `h` is
+/// the word's [`hash`].
 #[inline]
-fn analyze_cached(t: &Tables, cache: &mut [Slot], w: &str, h: u64, beside_zwnj: bool) -> Analysis {
-    let b = w.as_bytes();
-    if b.len() > CACHED_LEN || b.is_empty() || cache.is_empty() {
-        return analyze_word(t, w, h, beside_zwnj);
+fn summary_cached(
+    t: &Tables,
+    cache: &mut Cache,
+    text: &str,
+    cur: Span,
+    raw: u64,
+    beside_zwnj: bool,
+) -> Summary {
+    let b = text.as_bytes().get(cur.start..cur.end).unwrap_or_default();
+    let w = || text.get(cur.start..cur.end).unwrap_or("");
+    if b.len() > CACHED_LEN || b.is_empty() {
+        return summarize(t, w(), mix(raw), beside_zwnj);
     }
-    let slot = &mut cache[slot_index(h, cache.len())];
-    if slot.hash == h
+    // The raw hash is enough to pick a slot (the bytes are checked).
+    let key = if beside_zwnj { raw ^ BESIDE_ZWNJ_KEY } else { raw };
+    let slot = &mut cache[slot_index(key)];
+    if slot.key == key
         && usize::from(slot.len) == b.len()
-        && slot.beside_zwnj == beside_zwnj
         && slot.bytes.get(..b.len()).is_some_and(|s| short_eq(s, b))
     {
-        return slot.analysis;
+        return slot.summary;
     }
-    let analysis = analyze_word(t, w, h, beside_zwnj);
-    slot.hash = h;
+    let summary = summarize(t, w(), mix(raw), beside_zwnj);
+    slot.key = key;
     slot.len = b.len() as u8;
-    slot.beside_zwnj = beside_zwnj;
     slot.bytes[..b.len()].copy_from_slice(b);
-    slot.analysis = analysis;
-    analysis
+    slot.summary = summary;
+    summary
 }
 
 /// Equality of two short byte strings of the same length, eight bytes at a
@@ -892,29 +1075,25 @@ fn short_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// What [`word`] works with besides the word itself.
-struct Ctx<'a> {
-    t: &'a Tables,
-    text: &'a str,
-    cache: &'a mut [Slot],
-    pair: &'a mut String,
-    edits: &'a mut Vec<Edit>,
-}
-
-/// What a word leaves for reading it with the next one as a pair.
-#[derive(Clone, Copy, Debug, Default)]
-struct PrevWord {
+/// What a word leaves for reading it with the next one as a pair
+/// ([`Prev::NONE`] at the start of a line).
+#[derive(Clone, Copy, Debug)]
+struct Prev {
+    /// Where the word starts.
+    start: usize,
     /// Where its last part starts (after its last cut, proposed or found).
     last_part: usize,
-    /// It has cuts, or lies beside a ZWNJ: only affix pairs are read then,
-    /// as a second pass over the repaired text would.
-    cut: bool,
-    /// It may start a compound written in two words.
-    first: bool,
-    /// It ends in a joining letter (a ZWNJ may follow it).
-    joins: bool,
-    /// Its last part is the verb prefix می or نمی.
-    prefix: bool,
+    /// Where it ends.
+    end: usize,
+    /// Its [`raw_hash`].
+    raw: u64,
+    /// Its [`Summary`] flags.
+    flags: u16,
+}
+
+impl Prev {
+    /// No word before: without [`JOINS`], no pair is read.
+    const NONE: Prev = Prev { start: 0, last_part: 0, end: 0, raw: 0, flags: 0 };
 }
 
 /// What separates two words.
@@ -942,22 +1121,22 @@ static LETTERS: [bool; 256] = {
     t
 };
 
-/// At byte `i` (a char boundary) of `b`: whether a Persian letter starts
-/// there, the length of its char, and its first byte.
-#[inline]
-fn byte_class(b: &[u8], i: usize) -> (bool, usize, u8) {
-    let b0 = b[i];
-    match b0 {
-        0..=0x7F => (false, 1, b0),
-        0xD8..=0xDB => {
-            let b1 = b.get(i + 1).copied().unwrap_or(0);
-            (LETTERS[(usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F)], 2, b0)
+/// [`LETTERS`] as one bit per pair of bytes `b0 b1`, read as a
+/// little-endian `u16` (bit `u & 63` of word `u >> 6`): the scan tests a
+/// letter with one lookup.
+static LETTER_PAIRS: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < 256 {
+        if LETTERS[k] {
+            // U+0600 + k in UTF-8: 110110xx 10xxxxxx.
+            let u = (0xD8 | (k >> 6)) | ((0x80 | (k & 0x3F)) << 8);
+            t[u >> 6] |= 1 << (u & 63);
         }
-        0xC0..=0xDF => (false, 2, b0),
-        0xE0..=0xEF => (false, 3, b0),
-        _ => (false, 4, b0),
+        k += 1;
     }
-}
+    t
+};
 
 /// Where a line marks its affixes (می شود, سال ها, or with ZWNJ) at least
 /// half as often as it glues them, the glued words in it are as their author
@@ -1024,136 +1203,159 @@ impl Evidence {
 /// How many glued affixes one marked affix outweighs.
 const SPACED_RATIO: usize = 2;
 
-/// Analyses the word at `cur` and, with the word before it (its last part)
-/// and the gap between them, the pair.
-fn word(
-    ctx: Ctx<'_>,
-    prev: Option<(Span, Gap)>,
-    prev_info: PrevWord,
-    cur: Span,
-    h: u64,
-    beside_zwnj: bool,
-    evidence: &mut Evidence,
-) -> PrevWord {
-    let Ctx { t, text, cache, pair, edits } = ctx;
-    let whole = &text[cur.start..cur.end];
-    let a = analyze_cached(t, cache, whole, h, beside_zwnj);
-    let (known, cuts) = (a.known, a.cuts);
-    // The pair is read with the word's first part only, as a second pass
-    // over the repaired text would see it (نامه‌ای in تفاهم نامهای).
-    let w = match cuts.as_slice().first() {
-        Some(&c) => whole.get(..usize::from(c)).unwrap_or(whole),
-        None => whole,
-    };
-    // An affix written apart (with a space or a ZWNJ) is evidence of the
-    // author's style; one with a space is also joined.
-    let apart = |gap| gap != Gap::Other;
-    if let Some((p, gap)) = prev.filter(|&(_, gap)| apart(gap) && prev_info.joins) {
-        let pw = &text[p.start..p.end];
-        let prefix = prev_info.prefix;
-        if pw.len() + w.len() <= MAX_WORD {
-            let space = gap == Gap::Space;
-            let join = if prefix {
-                // می شود, نمی توانسته اند.
-                let verb = t.is_verb(w) || {
-                    pair.clear();
-                    pair.push_str(pw);
-                    pair.push_str(w);
-                    let mut cuts = Cuts::default();
-                    t.analyze(pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
-                };
-                evidence.marked[MI] += usize::from(verb);
-                space && verb
-            } else if a.affix {
-                // سال ها, شده اند, مهم ترین: the stem needs two letters.
-                let ok = pw.len() >= 4 && (!after_he_only(w) || pw.ends_with('ه'));
-                evidence.marked[HA] += usize::from(ok && w.starts_with('ه'));
-                space && ok
-            } else if !space {
-                false
-            } else if !prev_info.cut && prev_info.first {
-                pair.clear();
-                pair.push_str(pw);
-                pair.push_str(w);
-                let ph = hash(pair.as_bytes());
-                let known = t.bloom.maybe_hash(ph);
-                // Unknown pairs can still be a compound plus a suffix
-                // (سرمایه گذاریها): only then is the pair analysed.
-                if !known && !pw.ends_with("می") && !pair_ends_in_suffix(pw, w) {
-                    false
-                } else {
-                    let mut cuts = Cuts::default();
-                    let spaced = known && t.entry_hash(pair, ph).flags & SPACED != 0;
-                    !spaced
-                        && t.analyze_hash(pair, ph, 0, &mut cuts, 0, false, false)
-                        && cuts.contains(pw.len())
-                }
-            } else {
-                false
-            };
-            if join {
-                edits.push(Edit::Join(Span::new(p.end, cur.start)));
-            }
-        }
-    }
-    if known {
-        for &a in cuts.as_slice() {
-            let at = cur.start + usize::from(a);
-            if text.is_char_boundary(at) && at > cur.start && at < cur.end {
-                edits.push(Edit::Insert(at));
-                let before = &whole[..usize::from(a)];
-                let kind = if before.ends_with("می") && before.len() <= 12 {
-                    MI
-                } else if whole[usize::from(a)..].starts_with("ها") {
-                    HA
-                } else {
-                    OTHER
-                };
-                evidence.glued[kind] += 1;
-                evidence.kinds.push(kind);
-            }
-        }
-    }
-    let last_part = match cuts.as_slice().last() {
-        Some(&c) if known => cur.start + usize::from(c),
-        _ => cur.start,
-    };
-    let last = &text[last_part..cur.end];
-    PrevWord {
-        last_part,
-        cut: beside_zwnj || (known && cuts.n > 0),
-        first: a.first,
-        joins: last_char(last).is_some_and(|l| !is_non_joining(l)),
-        // می or نمی, compared as bytes (no call to memcmp).
-        prefix: matches!(last.as_bytes(), [0xD9, 0x85, 0xDB, 0x8C] | [0xD9, 0x86, 0xD9, 0x85, 0xDB, 0x8C]),
-    }
+/// The repair of one line in progress.
+struct Line<'a> {
+    t: &'a Tables,
+    text: &'a str,
+    /// Two words read as one.
+    pair: &'a mut String,
+    edits: &'a mut Vec<Edit>,
+    ev: &'a mut Evidence,
+    /// The word before, if any on this line.
+    prev: Prev,
 }
 
-/// Applies sorted, non-overlapping `edits` to `text`, writing the new text
-/// and its map back to `text` into `b` (emptied first).
-pub(crate) fn apply(text: &str, edits: &[Edit], b: &mut MapBuilder) {
-    b.out.clear();
-    b.segs.clear();
-    b.out.reserve(text.len() + edits.len() * 3);
-    // Each edit starts a replacement and a copy after it.
-    b.segs.reserve(edits.len() * 2 + 1);
-    let mut at = 0usize;
-    for e in edits {
-        let p = e.pos();
-        if p < at || p > text.len() || !text.is_char_boundary(p) {
-            continue;
+impl<'a> Line<'a> {
+    /// Reads the word at `cur` (of [`raw_hash`] `raw`, summarized by `s`)
+    /// and, with the last part of the word before and the gap between them,
+    /// the pair.
+    #[inline]
+    fn word(&mut self, cur: Span, raw: u64, gap: Gap, s: &Summary) {
+        let f = s.flags;
+        // Pairs are read only across one space or ZWNJ, after a joining
+        // letter, and only after می/نمی, before an affix, or across a space
+        // after the possible start of a compound.
+        let p = self.prev;
+        if gap != Gap::Other && p.flags & JOINS != 0 {
+            let compound = gap == Gap::Space && p.flags & (CUT | FIRST) == FIRST;
+            if p.flags & PREFIX != 0
+                || f & AFFIX != 0
+                || (compound && self.maybe_compound(p, raw, cur.len(), f))
+            {
+                self.pair(p, cur, raw, gap, s);
+            }
         }
-        b.copy(at, &text[at..p]);
-        match *e {
-            Edit::Insert(p) => {
-                b.replace(Span::new(p, p), "\u{200C}");
-                at = p;
+        if s.inserts.n > 0 {
+            for (k, &a) in s.inserts.as_slice().iter().enumerate() {
+                self.edits.push(Edit::Insert(cur.start + usize::from(a)));
+                let kind = usize::from((s.kinds >> (2 * k)) & 3);
+                self.ev.glued[kind] += 1;
+                self.ev.kinds.push(kind);
             }
-            Edit::Join(s) => {
-                b.replace(s, "\u{200C}");
-                at = s.end.min(text.len());
-            }
+        }
+        self.prev = Prev {
+            start: cur.start,
+            last_part: cur.start + usize::from(s.last),
+            end: cur.end,
+            raw,
+            flags: f,
+        };
+    }
+
+    /// The pair of the last part of `p` and the head of the word at `cur`:
+    /// an affix written apart is evidence of the author's style; one with a
+    /// space is also joined, as are the parts of a compound.
+    #[inline(never)]
+    fn pair(&mut self, p: Prev, cur: Span, raw: u64, gap: Gap, s: &Summary) {
+        let f = s.flags;
+        let head_len = if f & HEAD_WHOLE != 0 { cur.len() } else { usize::from(s.head) };
+        let pw_len = p.end.saturating_sub(p.last_part);
+        if pw_len + head_len > MAX_WORD {
+            return;
+        }
+        let space = gap == Gap::Space;
+        let join = if p.flags & PREFIX != 0 {
+            // می شود, نمی توانسته اند.
+            let verb = f & VERB != 0 || {
+                let (pw, w) = self.parts(p, cur.start, head_len);
+                self.pair.clear();
+                self.pair.push_str(pw);
+                self.pair.push_str(w);
+                let mut cuts = Cuts::default();
+                self.t.analyze(self.pair, 0, &mut cuts, 0, false) && cuts.contains(pw.len())
+            };
+            self.ev.marked[MI] += usize::from(verb);
+            space && verb
+        } else if f & AFFIX != 0 {
+            // سال ها, شده اند, مهم ترین: the stem needs two letters.
+            let ok = pw_len >= 4 && (f & HE_ONLY == 0 || p.flags & LAST_HE != 0);
+            self.ev.marked[HA] += usize::from(ok && f & HEAD_HE != 0);
+            space && ok
+        } else if !space {
+            false
+        } else if p.flags & CUT == 0 && p.flags & FIRST != 0 {
+            self.compound(p, cur.start, head_len, raw, f)
+        } else {
+            false
+        };
+        if join {
+            self.edits.push(Edit::Join(Span::new(p.end, cur.start)));
         }
     }
-    b.copy(at, &text[at..]);
+
+    /// False when the whole word before (`p`) and the whole word after it
+    /// (of [`raw_hash`] `raw`, `len` bytes, summary flags `f`) surely are no compound
+    /// written apart: the pair is no key of the tables (by the Bloom
+    /// filter, with the pair's hash composed from the two words'), the word
+    /// before does not end in می and no pair ending in the word ends in a
+    /// suffix. The common case, decided here without reading the pair.
+    #[inline]
+    fn maybe_compound(&self, p: Prev, raw: u64, len: usize, f: u16) -> bool {
+        let whole = p.last_part == p.start && f & HEAD_WHOLE != 0 && (p.end - p.start) % 2 == 0;
+        if !whole || p.flags & LAST_MI != 0 || f & (SFX_YES | SFX_MAYBE) != 0 {
+            return true;
+        }
+        match concat_hash(p.raw, raw, len) {
+            Some(r) => self.t.bloom.maybe_hash(mix(r)),
+            None => true,
+        }
+    }
+
+    /// The last part of `p` and the head of the word at `start`, `head_len`
+    /// bytes long.
+    #[inline]
+    fn parts(&self, p: Prev, start: usize, head_len: usize) -> (&'a str, &'a str) {
+        let text = self.text;
+        (text.get(p.last_part..p.end).unwrap_or(""), text.get(start..start + head_len).unwrap_or(""))
+    }
+
+    /// True when the last part of `p` and the head of the word at `start`
+    /// (`head_len` bytes; the word of [`raw_hash`] `raw` and summary flags
+    /// `f`) are the two parts of a compound written apart (سرمایه گذاری),
+    /// or of one plus a suffix (سرمایه گذاریها).
+    fn compound(&mut self, p: Prev, start: usize, head_len: usize, raw: u64, f: u16) -> bool {
+        let bytes = self.text.as_bytes();
+        let raw_of = |from: usize, to: usize| raw_hash(bytes.get(from..to).unwrap_or_default());
+        let raw_pw = if p.last_part == p.start { p.raw } else { raw_of(p.last_part, p.end) };
+        let raw_w = if f & HEAD_WHOLE != 0 { raw } else { raw_of(start, start + head_len) };
+        let ph = match concat_hash(raw_pw, raw_w, head_len) {
+            Some(r) if (p.end.saturating_sub(p.last_part)) % 2 == 0 => mix(r),
+            _ => {
+                let (pw, w) = self.parts(p, start, head_len);
+                self.pair.clear();
+                self.pair.push_str(pw);
+                self.pair.push_str(w);
+                hash(self.pair.as_bytes())
+            }
+        };
+        let known = self.t.bloom.maybe_hash(ph);
+        // Unknown pairs can still be a compound plus a suffix
+        // (سرمایه گذاریها): only then is the pair analysed.
+        if !known && p.flags & LAST_MI == 0 && f & (SFX_YES | SFX_MAYBE) == 0 {
+            return false;
+        }
+        let (pw, w) = self.parts(p, start, head_len);
+        let suffix = f & SFX_YES != 0 || (f & SFX_MAYBE != 0 && pair_ends_in_suffix(pw, w));
+        if !known && p.flags & LAST_MI == 0 && !suffix {
+            return false;
+        }
+        self.pair.clear();
+        self.pair.push_str(pw);
+        self.pair.push_str(w);
+        let mut cuts = Cuts::default();
+        let spaced = known && self.t.entry_hash(self.pair, ph).flags & SPACED != 0;
+        !spaced
+            && self.t.analyze_hash(self.pair, ph, 0, &mut cuts, 0, false, false)
+            && cuts.contains(pw.len())
+    }
 }
