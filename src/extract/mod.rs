@@ -19,6 +19,7 @@ use crate::numbers::NumberMatch;
 use crate::span::{Span, TextSpan};
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// A document being extracted: the original input and its normalized form.
 pub(crate) struct Doc<'a> {
@@ -32,12 +33,15 @@ pub(crate) struct Doc<'a> {
     /// The place mentions, scanned once for the locations and projects
     /// extractors.
     places: OnceCell<locations::Scan>,
+    /// The word tokens, made once for the source, organizations, officials
+    /// and quotes extractors (and dropped with the document).
+    tokens: OnceCell<Rc<Vec<officials::lex::Tok>>>,
 }
 
 impl<'a> Doc<'a> {
     /// A document over `input` and its normalized form.
     pub fn new(input: &'a str, norm: Normalized) -> Doc<'a> {
-        Doc { input, norm, numbers: OnceCell::new(), places: OnceCell::new() }
+        Doc { input, norm, numbers: OnceCell::new(), places: OnceCell::new(), tokens: OnceCell::new() }
     }
 
     /// Every number of the normalized text, scanned on first use.
@@ -55,6 +59,11 @@ impl<'a> Doc<'a> {
     /// first use.
     pub fn places(&self) -> &locations::Scan {
         self.places.get_or_init(|| locations::scan(self.norm.as_str()))
+    }
+
+    /// The word tokens of the normalized text, made on first use.
+    pub fn tokens(&self) -> Rc<Vec<officials::lex::Tok>> {
+        Rc::clone(self.tokens.get_or_init(|| Rc::new(officials::lex::tokenize(self.norm.as_str()))))
     }
 
     /// The original span of the normalized range `r`.

@@ -718,7 +718,7 @@ fn reported_before(toks: &[Tok], i: usize) -> bool {
 /// Finds the officials of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let toks = lex::tokens(text);
+    let toks = doc.tokens();
     let mut c = Collector {
         text,
         toks: &toks,

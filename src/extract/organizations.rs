@@ -821,7 +821,7 @@ pub(crate) fn add(out: &mut Extraction, name: &str, kind: OrgKind, span: Option<
 /// Finds the organizations of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
     let text = doc.text();
-    let toks = lex::tokens(text);
+    let toks = doc.tokens();
     let mut f = Found::default();
     let mut scanned = Vec::new();
     let mut i = 0;

@@ -5,7 +5,7 @@
 //! official mentioned first in the reporting clause (a name, surname,
 //! restated role or وی/او resolved by the officials stage).
 
-use super::officials::lex::{self, Tok, TokKind, TITLES, VERBS};
+use super::officials::lex::{Tok, TokKind, TITLES, VERBS};
 use super::Doc;
 use crate::model::{Extraction, Quote};
 
@@ -31,8 +31,7 @@ fn clause_start(toks: &[Tok], v: usize) -> usize {
 
 /// Finds the quotes of `doc` and adds them to `out`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
-    let text = doc.text();
-    let toks = lex::tokens(text);
+    let toks = doc.tokens();
     let mut mentions: Vec<(usize, usize, usize)> = out
         .officials
         .iter()

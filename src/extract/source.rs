@@ -2,7 +2,7 @@
 //! «به گزارش X», or an article opening with «خبرگزاری X:»; agencies from
 //! `data/people/agencies.tsv`.
 
-use super::officials::lex::{self, Tok, TokKind, AGENCIES};
+use super::officials::lex::{Tok, TokKind, AGENCIES};
 use super::Doc;
 use crate::model::{Extraction, Source};
 
@@ -50,8 +50,7 @@ const WINDOW: usize = 1000;
 
 /// Finds the reporting agency of `doc`.
 pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
-    let text = doc.text();
-    let all = lex::tokens(text);
+    let all = doc.tokens();
     let toks = &all[..all.len().min(WINDOW)];
     let mut found = None;
     for i in 1..toks.len() {

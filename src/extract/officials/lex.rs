@@ -5,9 +5,7 @@
 use crate::lexicon::{entries, rows};
 use crate::model::OrgKind;
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::ops::Range;
-use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// A hash set of words with the shared fast hasher.
@@ -248,25 +246,6 @@ pub(crate) fn key(word: &str) -> String {
 /// The key of a phrase: its words' keys concatenated (spaces dropped).
 pub(crate) fn phrase_key(phrase: &str) -> String {
     key(&phrase.replace(' ', ""))
-}
-
-thread_local! {
-    static CACHE: RefCell<Option<(String, Rc<Vec<Tok>>)>> = const { RefCell::new(None) };
-}
-
-/// The tokens of `text`, shared by the stages that run over one document
-/// (the last text tokenized on this thread is cached).
-pub(crate) fn tokens(text: &str) -> Rc<Vec<Tok>> {
-    CACHE.with(|c| {
-        if let Some((t, toks)) = c.borrow().as_ref() {
-            if t == text {
-                return Rc::clone(toks);
-            }
-        }
-        let toks = Rc::new(tokenize(text));
-        *c.borrow_mut() = Some((text.to_string(), Rc::clone(&toks)));
-        toks
-    })
 }
 
 /// The char starting at byte `i` of `text` (a char boundary): its code
