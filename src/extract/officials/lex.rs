@@ -6,6 +6,7 @@ use crate::lexicon::{entries, rows};
 use crate::model::OrgKind;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// A hash set of words with the shared fast hasher.
@@ -30,14 +31,15 @@ pub(crate) enum TokKind {
     Para,
 }
 
-/// A token's lookup key. A key the word lists know points at their copy
-/// (no allocation per token); any other word owns its key.
+/// A token's lookup key. A key the word lists know points at their copy;
+/// the other keys of a text are made once per text (no allocation per
+/// token).
 #[derive(Clone, Debug)]
 pub(crate) enum Key {
     /// A key of [`VOCAB`].
     Known(&'static str),
-    /// A key no word list holds.
-    Own(Box<str>),
+    /// A key no word list holds, shared by the tokens of one text.
+    Own(Rc<str>),
 }
 
 impl Key {
@@ -135,7 +137,7 @@ impl Tok {
     }
 
     /// A token with no key: punctuation or a line break.
-    fn bare(start: usize, end: usize, kind: TokKind) -> Tok {
+    fn bare(start: usize, end: usize, kind: TokKind, flags: u16) -> Tok {
         Tok {
             start,
             end,
@@ -144,7 +146,7 @@ impl Tok {
             verbish: false,
             plural: false,
             starts: 0,
-            flags: VOCAB.empty,
+            flags,
             ends: [0; SLOTS],
             vals: [0; SLOTS],
         }
@@ -211,9 +213,28 @@ fn may_fold(word: &str) -> bool {
 /// Appends the key of `word` to `out` (see [`key`]).
 fn fold_into(word: &str, out: &mut String) {
     out.reserve(word.len());
-    // Unchanged runs are copied whole.
+    let b = word.as_bytes();
+    // Unchanged runs are copied whole; the letters of U+0600..U+06FF and
+    // ASCII that stay are skipped byte by byte.
     let mut run = 0;
-    for (i, c) in word.char_indices() {
+    let mut i = 0;
+    while let Some(rest) = b.get(i..) {
+        let (c, n) = match rest {
+            [] => break,
+            &[x @ 0xD8..=0xDB, y, ..] if arabic_class(x, y) & FOLD == 0 => {
+                i += 2;
+                continue;
+            }
+            &[x, ..] if x < 0x80 => {
+                i += 1;
+                continue;
+            }
+            _ => match word.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                // Not a char boundary (never, from a valid index).
+                None => break,
+            },
+        };
         let to = match c {
             '\u{200B}'..='\u{200F}' | '\u{0654}' | '\u{064B}'..='\u{0652}' => None,
             'ئ' | 'ي' | 'ى' => Some('ی'),
@@ -221,13 +242,17 @@ fn fold_into(word: &str, out: &mut String) {
             'ؤ' => Some('و'),
             'ة' | 'ۀ' => Some('ه'),
             'ك' => Some('ک'),
-            _ => continue,
+            _ => {
+                i += n;
+                continue;
+            }
         };
         out.push_str(word.get(run..i).unwrap_or(""));
         if let Some(to) = to {
             out.push(to);
         }
-        run = i + c.len_utf8();
+        i += n;
+        run = i;
     }
     out.push_str(word.get(run..).unwrap_or(""));
 }
@@ -268,49 +293,114 @@ fn char_at(text: &str, i: usize) -> (u32, u8, usize) {
     }
 }
 
+/// The class bits of the two-byte char `[x, y]` with `x` in 0xD8..=0xDB
+/// (U+0600..U+06FF).
+#[inline(always)]
+fn arabic_class(x: u8, y: u8) -> u8 {
+    ARABIC[(usize::from(x & 3) << 6) | usize::from(y & 0x3F)]
+}
+
+/// Scans the word whose first char ends at byte `j` of `text`: returns
+/// where the scan stopped, the end of its last char other than ZWNJ and
+/// the class bits of its chars or-ed. Letters of U+0600..U+06FF and ASCII
+/// are read byte by byte (nearly all of the text).
+#[inline(always)]
+fn scan_word(text: &str, mut j: usize) -> (usize, usize, u8) {
+    let b = text.as_bytes();
+    let mut end = j;
+    let mut bits = 0;
+    loop {
+        match b.get(j..) {
+            Some(&[x @ 0xD8..=0xDB, y, ..]) => {
+                let cl = arabic_class(x, y);
+                if cl & WORD == 0 {
+                    break;
+                }
+                bits |= cl;
+                j += 2;
+                end = j;
+            }
+            Some(&[x, ..]) if x < 0x80 => {
+                if !x.is_ascii_alphanumeric() {
+                    break;
+                }
+                j += 1;
+                end = j;
+            }
+            Some(_) => {
+                let (v, cl, m) = char_at(text, j);
+                if cl & WORD == 0 {
+                    break;
+                }
+                bits |= cl;
+                j += m;
+                if v != ZWNJ as u32 {
+                    end = j;
+                }
+            }
+            None => break,
+        }
+    }
+    (j, end, bits)
+}
+
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let vocab = &*VOCAB;
     let mut toks = Vec::with_capacity(text.len() / 6);
-    let mut buf = String::new();
+    let mut keys = Keys::default();
+    let b = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
+    while let Some(&x) = b.get(i) {
+        // Spaces are most of what is not a word.
+        if x == b' ' {
+            i += 1;
+            continue;
+        }
         let (u, cl, n) = char_at(text, i);
         // A ZWNJ outside a word is skipped.
         if cl & WORD != 0 && u != ZWNJ as u32 {
             // The word: up to the end of its last char other than ZWNJ;
             // whether its key differs from it; whether it is a number
             // (ASCII, extended Arabic-Indic and Arabic-Indic digits).
-            let mut end = i + n;
-            let mut fold = cl & FOLD != 0;
             let num = matches!(u, 0x30..=0x39 | 0x6F0..=0x6F9 | 0x660..=0x669);
-            let mut j = end;
-            while j < text.len() {
-                let (v, cl, m) = char_at(text, j);
-                if cl & WORD == 0 {
-                    break;
-                }
-                fold |= cl & FOLD != 0;
-                j += m;
-                if v != ZWNJ as u32 {
-                    end = j;
-                }
-            }
-            push_word(&mut toks, vocab, text, i..end, fold, num, &mut buf);
+            let (j, end, bits) = scan_word(text, i + n);
+            let fold = (cl | bits) & FOLD != 0;
+            push_word(&mut toks, vocab, text, i..end, fold, num, &mut keys);
             i = j;
             continue;
         }
         if u == u32::from(b'\n') || u == u32::from(b'\r') {
             if toks.last().is_none_or(|t: &Tok| t.kind != TokKind::Para) {
-                toks.push(Tok::bare(i, i + n, TokKind::Para));
+                toks.push(Tok::bare(i, i + n, TokKind::Para, vocab.empty));
             }
         } else if let Some(c) = char::from_u32(u).filter(|c| cl & WORD == 0 && !c.is_whitespace()) {
-            toks.push(Tok::bare(i, i + n, TokKind::Punct(c)));
+            toks.push(Tok::bare(i, i + n, TokKind::Punct(c), vocab.empty));
         }
         i += n;
     }
-    memo_phrases(&mut toks, &mut buf);
+    memo_phrases(&mut toks, &mut keys.buf);
     toks
+}
+
+/// The keys no word list holds, while tokenizing: one copy of each per
+/// text (a name or a rare word comes back several times in an article).
+#[derive(Default)]
+struct Keys {
+    /// The folded key of the current word.
+    buf: String,
+    /// The keys made so far.
+    made: crate::lexicon::FastSet<Rc<str>>,
+}
+
+/// The key `k` as a copy in `made`, made on first use.
+fn shared_key(made: &mut crate::lexicon::FastSet<Rc<str>>, k: &str) -> Key {
+    if let Some(r) = made.get(k) {
+        return Key::Own(Rc::clone(r));
+    }
+    let r: Rc<str> = Rc::from(k);
+    made.insert(Rc::clone(&r));
+    Key::Own(r)
 }
 
 /// Pushes the word token of `text[r]`; `fold`: its key may differ from it;
@@ -322,7 +412,7 @@ fn push_word(
     r: Range<usize>,
     fold: bool,
     num: bool,
-    buf: &mut String,
+    keys: &mut Keys,
 ) {
     let Some(w) = text.get(r.clone()) else { return };
     let kind = if num { TokKind::Num } else { TokKind::Word };
@@ -330,15 +420,15 @@ fn push_word(
     let verbish = fold && (w.starts_with("می\u{200C}") || w.starts_with("نمی\u{200C}"));
     let plural = fold && (w.ends_with("\u{200C}ها") || w.ends_with("\u{200C}های"));
     let k = if fold {
-        buf.clear();
-        fold_into(w, buf);
-        buf.as_str()
+        keys.buf.clear();
+        fold_into(w, &mut keys.buf);
+        keys.buf.as_str()
     } else {
         w
     };
     let (key, info) = match vocab.words.get_key_value(k) {
         Some((known, info)) => (Key::Known(known), *info),
-        None => (Key::Own(k.into()), Info::default()),
+        None => (shared_key(&mut keys.made, k), Info::default()),
     };
     let starts = if kind == TokKind::Word { info.starts } else { 0 };
     toks.push(Tok {
