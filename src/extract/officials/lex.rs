@@ -157,6 +157,9 @@ impl Tok {
 const WORD: u8 = 1;
 /// Char class bit: dropped or unified by [`key`].
 const FOLD: u8 = 2;
+/// Char class bit: a digit that starts a number (ASCII, Arabic-Indic and
+/// extended Arabic-Indic), set by [`char_at`] only.
+const DIGIT: u8 = 4;
 
 /// The classes of U+0600..U+06FF, the block of nearly every char of the
 /// text (a test checks them against [`is_word_char`] and [`fold_into`]).
@@ -173,7 +176,8 @@ static ARABIC: [u8; 256] = {
             0x626 | 0x64A | 0x649 | 0x623 | 0x625 | 0x671 | 0x624 | 0x629 | 0x6C0 | 0x643 | 0x654 | 0x64B
                 ..=0x652
         );
-        t[i] = if word { WORD } else { 0 } | if fold { FOLD } else { 0 };
+        let digit = matches!(c, 0x660..=0x669 | 0x6F0..=0x6F9);
+        t[i] = if word { WORD } else { 0 } | if fold { FOLD } else { 0 } | if digit { DIGIT } else { 0 };
         i += 1;
     }
     t
@@ -280,7 +284,16 @@ pub(crate) fn phrase_key(phrase: &str) -> String {
 fn char_at(text: &str, i: usize) -> (u32, u8, usize) {
     let b = text.as_bytes();
     match b.get(i..) {
-        Some(&[x, ..]) if x < 0x80 => (u32::from(x), if x.is_ascii_alphanumeric() { WORD } else { 0 }, 1),
+        Some(&[x, ..]) if x < 0x80 => {
+            let cl = if x.is_ascii_digit() {
+                WORD | DIGIT
+            } else if x.is_ascii_alphabetic() {
+                WORD
+            } else {
+                0
+            };
+            (u32::from(x), cl, 1)
+        }
         Some(&[x @ 0xD8..=0xDB, y, ..]) => {
             let u = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
             (u, ARABIC[(u & 0xFF) as usize], 2)
@@ -303,45 +316,46 @@ fn arabic_class(x: u8, y: u8) -> u8 {
 /// Scans the word whose first char ends at byte `j` of `text`: returns
 /// where the scan stopped, the end of its last char other than ZWNJ and
 /// the class bits of its chars or-ed. Letters of U+0600..U+06FF and ASCII
-/// are read byte by byte (nearly all of the text).
+/// are read byte by byte (nearly all of the text), from a shrinking slice.
 #[inline(always)]
-fn scan_word(text: &str, mut j: usize) -> (usize, usize, u8) {
+fn scan_word(text: &str, j: usize) -> (usize, usize, u8) {
     let b = text.as_bytes();
-    let mut end = j;
+    let mut rest = b.get(j..).unwrap_or(&[]);
     let mut bits = 0;
+    // Bytes of the ZWNJs ending the scan so far.
+    let mut tail = 0;
     loop {
-        match b.get(j..) {
-            Some(&[x @ 0xD8..=0xDB, y, ..]) => {
+        match rest {
+            &[x @ 0xD8..=0xDB, y, ref more @ ..] => {
                 let cl = arabic_class(x, y);
                 if cl & WORD == 0 {
                     break;
                 }
                 bits |= cl;
-                j += 2;
-                end = j;
+                tail = 0;
+                rest = more;
             }
-            Some(&[x, ..]) if x < 0x80 => {
+            &[x, ref more @ ..] if x < 0x80 => {
                 if !x.is_ascii_alphanumeric() {
                     break;
                 }
-                j += 1;
-                end = j;
+                tail = 0;
+                rest = more;
             }
-            Some(_) => {
-                let (v, cl, m) = char_at(text, j);
+            [] => break,
+            _ => {
+                let (v, cl, m) = char_at(text, b.len() - rest.len());
                 if cl & WORD == 0 {
                     break;
                 }
                 bits |= cl;
-                j += m;
-                if v != ZWNJ as u32 {
-                    end = j;
-                }
+                tail = if v == ZWNJ as u32 { tail + m } else { 0 };
+                rest = rest.get(m..).unwrap_or(&[]);
             }
-            None => break,
         }
     }
-    (j, end, bits)
+    let stop = b.len() - rest.len();
+    (stop, stop.saturating_sub(tail), bits)
 }
 
 /// Splits `text` into tokens.
@@ -363,7 +377,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             // The word: up to the end of its last char other than ZWNJ;
             // whether its key differs from it; whether it is a number
             // (ASCII, extended Arabic-Indic and Arabic-Indic digits).
-            let num = matches!(u, 0x30..=0x39 | 0x6F0..=0x6F9 | 0x660..=0x669);
+            let num = cl & DIGIT != 0;
             let (j, end, bits) = scan_word(text, i + n);
             let fold = (cl | bits) & FOLD != 0;
             push_word(&mut toks, vocab, text, i..end, fold, num, &mut keys);
@@ -640,6 +654,9 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     Vocab { words, empty }
 });
 
+/// [`Phrases::steps`] of a key that is only a prefix of entries.
+const NO_ENTRY: usize = usize::MAX;
+
 /// A lexicon of phrases matched over word tokens, longest first, ignoring
 /// how the words are separated (space, ZWNJ or nothing).
 pub(crate) struct Phrases<V> {
@@ -650,6 +667,9 @@ pub(crate) struct Phrases<V> {
     values: Vec<V>,
     /// Every concatenation of an entry's first words (a possible start).
     prefixes: FastSet,
+    /// The same keys, each with its entry's index in `values` ([`NO_ENTRY`]
+    /// for a mere prefix): one lookup per word when scanning.
+    steps: FastMap<usize>,
     max_words: usize,
     max_len: usize,
 }
@@ -661,6 +681,7 @@ impl<V> Phrases<V> {
             map: FastMap::default(),
             values: Vec::new(),
             prefixes: FastSet::default(),
+            steps: FastMap::default(),
             max_words: 1,
             max_len: 0,
         }
@@ -682,8 +703,13 @@ impl<V> Phrases<V> {
         for p in &parts {
             acc.push_str(&key(p));
             self.prefixes.insert(acc.clone());
+            self.steps.entry(acc.clone()).or_insert(NO_ENTRY);
         }
         self.prefixes.insert(k.clone());
+        let step = self.steps.entry(k.clone()).or_insert(NO_ENTRY);
+        if *step == NO_ENTRY {
+            *step = self.values.len();
+        }
         self.max_words = self.max_words.max(words);
         self.max_len = self.max_len.max(k.len());
         if !self.map.contains_key(&k) {
@@ -749,11 +775,11 @@ impl<V> Phrases<V> {
             if acc.len() > self.max_len {
                 break;
             }
-            if let Some(&v) = self.map.get(acc.as_str()) {
-                best = Some((j + 1, v));
-            }
-            if !self.prefixes.contains(acc.as_str()) {
-                break;
+            // Every entry is a prefix of itself: one lookup says both.
+            match self.steps.get(acc.as_str()) {
+                None => break,
+                Some(&v) if v != NO_ENTRY => best = Some((j + 1, v)),
+                Some(_) => {}
             }
         }
         best
