@@ -214,45 +214,57 @@ fn may_fold(word: &str) -> bool {
     word.chars().any(|c| class(c) & FOLD != 0)
 }
 
+/// What [`fold_into`] makes of the chars U+0600..U+06FF with the class
+/// bit [`FOLD`]: their replacement, or NUL for a char dropped.
+static FOLDED: [char; 256] = {
+    let mut t = ['\0'; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match 0x600 + i as u32 {
+            0x626 | 0x64A | 0x649 => 'ی',
+            0x623 | 0x625 | 0x671 => 'ا',
+            0x624 => 'و',
+            0x629 | 0x6C0 => 'ه',
+            0x643 => 'ک',
+            _ => '\0',
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Appends the key of `word` to `out` (see [`key`]).
 fn fold_into(word: &str, out: &mut String) {
     out.reserve(word.len());
     let b = word.as_bytes();
-    // Unchanged runs are copied whole; the letters of U+0600..U+06FF and
-    // ASCII that stay are skipped byte by byte.
+    // Unchanged runs are copied whole; the chars that stay are skipped
+    // byte by byte (the lead byte tells a char's length).
     let mut run = 0;
     let mut i = 0;
     while let Some(rest) = b.get(i..) {
-        let (c, n) = match rest {
+        let (to, n) = match *rest {
             [] => break,
-            &[x @ 0xD8..=0xDB, y, ..] if arabic_class(x, y) & FOLD == 0 => {
-                i += 2;
-                continue;
+            [x @ 0xD8..=0xDB, y, ..] => {
+                if arabic_class(x, y) & FOLD == 0 {
+                    i += 2;
+                    continue;
+                }
+                (FOLDED[(usize::from(x & 3) << 6) | usize::from(y & 0x3F)], 2)
             }
-            &[x, ..] if x < 0x80 => {
-                i += 1;
-                continue;
-            }
-            _ => match word.get(i..).and_then(|s| s.chars().next()) {
-                Some(c) => (c, c.len_utf8()),
-                // Not a char boundary (never, from a valid index).
-                None => break,
-            },
-        };
-        let to = match c {
-            '\u{200B}'..='\u{200F}' | '\u{0654}' | '\u{064B}'..='\u{0652}' => None,
-            'ئ' | 'ي' | 'ى' => Some('ی'),
-            'أ' | 'إ' | 'ٱ' => Some('ا'),
-            'ؤ' => Some('و'),
-            'ة' | 'ۀ' => Some('ه'),
-            'ك' => Some('ک'),
-            _ => {
-                i += n;
+            // U+200B..U+200F (ZWNJ and the other joiners): dropped.
+            [0xE2, 0x80, 0x8B..=0x8F, ..] => ('\0', 3),
+            [x, ..] => {
+                i += match x {
+                    0..=0xBF => 1,
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
                 continue;
             }
         };
         out.push_str(word.get(run..i).unwrap_or(""));
-        if let Some(to) = to {
+        if to != '\0' {
             out.push(to);
         }
         i += n;
