@@ -211,7 +211,23 @@ fn class(c: char) -> u8 {
 /// True when [`key`] changes `word`.
 #[inline]
 fn may_fold(word: &str) -> bool {
-    word.chars().any(|c| class(c) & FOLD != 0)
+    let b = word.as_bytes();
+    let mut i = 0;
+    // As in [`fold_into`]: the lead byte tells a char's length.
+    while let Some(rest) = b.get(i..) {
+        i += match *rest {
+            [] => break,
+            [x @ 0xD8..=0xDB, y, ..] if arabic_class(x, y) & FOLD != 0 => return true,
+            [0xE2, 0x80, 0x8B..=0x8F, ..] => return true,
+            [x, ..] => match x {
+                0..=0xBF => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            },
+        };
+    }
+    false
 }
 
 /// What [`fold_into`] makes of the chars U+0600..U+06FF with the class
@@ -1084,6 +1100,7 @@ mod tests {
             let mut s = String::new();
             fold_into(c.encode_utf8(&mut [0; 4]), &mut s);
             assert_eq!(k & FOLD != 0, s != c.to_string(), "{c:?}");
+            assert_eq!(may_fold(&format!("a{c}b")), s != c.to_string(), "{c:?}");
         }
     }
 
