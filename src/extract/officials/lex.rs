@@ -421,7 +421,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         }
         i += n;
     }
-    memo_phrases(&mut toks, &mut keys.buf);
+    memo_phrases(&mut toks, &keys.starts, &mut keys.buf);
     toks
 }
 
@@ -433,6 +433,9 @@ struct Keys {
     buf: String,
     /// The keys made so far.
     made: crate::lexicon::FastSet<Rc<str>>,
+    /// The words that may start a phrase (few): where [`memo_phrases`]
+    /// looks.
+    starts: Vec<usize>,
 }
 
 /// The key `k` as a copy in `made`, made on first use.
@@ -473,6 +476,9 @@ fn push_word(
         None => (shared_key(&mut keys.made, k), Info::default()),
     };
     let starts = if kind == TokKind::Word { info.starts } else { 0 };
+    if starts != 0 {
+        keys.starts.push(toks.len());
+    }
     toks.push(Tok {
         start: r.start,
         end: r.end,
@@ -488,10 +494,10 @@ fn push_word(
 }
 
 /// Fills [`Tok::ends`] and [`Tok::vals`]: the longest entry of each flagged
-/// phrase lexicon at each word that may start one.
-fn memo_phrases(toks: &mut [Tok], buf: &mut String) {
-    for i in 0..toks.len() {
-        let starts = toks[i].starts;
+/// phrase lexicon at each word that may start one (the tokens `at`).
+fn memo_phrases(toks: &mut [Tok], at: &[usize], buf: &mut String) {
+    for &i in at {
+        let Some(starts) = toks.get(i).map(|t| t.starts) else { continue };
         if starts == 0 {
             continue;
         }
