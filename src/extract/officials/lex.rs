@@ -32,8 +32,9 @@ pub(crate) enum TokKind {
 }
 
 /// A token's lookup key. A key the word lists know points at their copy;
-/// the other keys of a text are made once per text (no allocation per
-/// token).
+/// the others are made for the token (one allocation per unknown word:
+/// interning them per text paid off only on repeated text, not on real
+/// articles).
 #[derive(Clone, Debug)]
 pub(crate) enum Key {
     /// A key of [`VOCAB`].
@@ -425,27 +426,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// The keys no word list holds, while tokenizing: one copy of each per
-/// text (a name or a rare word comes back several times in an article).
+/// Buffers of the tokenizer.
 #[derive(Default)]
 struct Keys {
     /// The folded key of the current word.
     buf: String,
-    /// The keys made so far.
-    made: crate::lexicon::FastSet<Rc<str>>,
     /// The words that may start a phrase (few): where [`memo_phrases`]
     /// looks.
     starts: Vec<usize>,
-}
-
-/// The key `k` as a copy in `made`, made on first use.
-fn shared_key(made: &mut crate::lexicon::FastSet<Rc<str>>, k: &str) -> Key {
-    if let Some(r) = made.get(k) {
-        return Key::Own(Rc::clone(r));
-    }
-    let r: Rc<str> = Rc::from(k);
-    made.insert(Rc::clone(&r));
-    Key::Own(r)
 }
 
 /// Pushes the word token of `text[r]`; `fold`: its key may differ from it;
@@ -473,7 +461,7 @@ fn push_word(
     };
     let (key, info) = match vocab.words.get_key_value(k) {
         Some((known, info)) => (Key::Known(known), *info),
-        None => (shared_key(&mut keys.made, k), Info::default()),
+        None => (Key::Own(Rc::from(k)), Info::default()),
     };
     let starts = if kind == TokKind::Word { info.starts } else { 0 };
     if starts != 0 {
