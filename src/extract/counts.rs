@@ -93,9 +93,9 @@ pub(crate) fn extract(doc: &Doc, out: &mut Extraction) {
         // A verb (توپ ۱۰۶ نبود, انتخابات ۹۰ دانست) or a place (صیاد ۱۵
         // گرگان) after the number: the number was a label or a year.
         if !COUNT_UNITS.contains(head)
-            && (is_verb(noun)
+            && (super::officials::lex::is_verb_word(noun)
                 || (crate::lexicon::is_past_stem(noun) && clause_ends(&text[e..]))
-                || is_place(text, s, noun))
+                || super::locations::sure_place_at(text, s).is_some())
         {
             continue;
         }
@@ -149,23 +149,6 @@ fn clause_ends(rest: &str) -> bool {
         || ["و ", "که "].iter().any(|w| rest.starts_with(w))
 }
 
-/// True when `word` is a finite verb form (نبود, می‌شود).
-fn is_verb(word: &str) -> bool {
-    word.starts_with("می\u{200C}")
-        || word.starts_with("نمی\u{200C}")
-        || super::officials::lex::VERB_FORMS.contains(&super::officials::lex::key(word))
-}
-
-/// True when the word at `s` is a place name that is not also a common
-/// word (گرگان, but not بوستان, تخت).
-fn is_place(text: &str, s: usize, word: &str) -> bool {
-    super::locations::place_at(text, s).is_some() && !AMBIGUOUS_PLACES.contains(word)
-}
-
-/// Place names that are also common words (`data/places/ambiguous.txt`).
-static AMBIGUOUS_PLACES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| crate::lexicon::entries(include_str!("../../data/places/ambiguous.txt")).collect());
-
 /// The noun without the ezafe ی written after a final vowel (`۳ روستای
 /// استان` counts روستا; `۱۰ دانشجوی رشته` counts دانشجو).
 fn without_ezafe(noun: &str) -> &str {
@@ -177,7 +160,8 @@ fn without_ezafe(noun: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{clause_ends, is_fraction, is_verb, without_ezafe};
+    use super::{clause_ends, is_fraction, without_ezafe};
+    use crate::extract::officials::lex::is_verb_word;
 
     #[test]
     fn not_count_nouns() {
@@ -185,7 +169,7 @@ mod tests {
             assert!(is_fraction(w), "{w}");
         }
         for w in ["نبود", "می\u{200C}شود", "کردند"] {
-            assert!(is_verb(w), "{w}");
+            assert!(is_verb_word(w), "{w}");
         }
         assert!(
             crate::lexicon::is_past_stem("دانست")
@@ -194,7 +178,7 @@ mod tests {
                 && !clause_ends(" کاری")
         );
         for w in ["نفر", "پروژه", "روستا", "واحد", "کلاس", "سهم"] {
-            assert!(!is_fraction(w) && !is_verb(w), "{w}");
+            assert!(!is_fraction(w) && !is_verb_word(w), "{w}");
         }
     }
 

@@ -1494,15 +1494,26 @@ static ALIASES: LazyLock<HashMap<String, (String, &'static str)>> = LazyLock::ne
 /// after a place keyword or a local body (شهرداری نور, استان مرکزی), so
 /// that کمیته امداد امام خمینی is not cut at امام.
 pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> {
+    place_at_with(text, pos, false)
+}
+
+/// [`place_at`] for a name that is no common word (گرگان, not بوستان or
+/// تخت, which are places only in context).
+pub(crate) fn sure_place_at(text: &str, pos: usize) -> Option<(usize, LocationKind)> {
+    place_at_with(text, pos, true)
+}
+
+/// [`place_at`]; with `sure`, names that are also common words are none.
+fn place_at_with(text: &str, pos: usize, sure: bool) -> Option<(usize, LocationKind)> {
     if !text.is_char_boundary(pos) || text[..pos].chars().next_back().is_some_and(is_word_char) {
         return None;
     }
     PLACE_WORDS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut w) => {
             let (toks, folded) = &mut *w;
-            place_in(text, pos, toks, folded)
+            place_in(text, pos, toks, folded, sure)
         }
-        Err(_) => place_in(text, pos, &mut Vec::new(), &mut Folded::default()),
+        Err(_) => place_in(text, pos, &mut Vec::new(), &mut Folded::default(), sure),
     })
 }
 
@@ -1518,6 +1529,7 @@ fn place_in(
     pos: usize,
     toks: &mut Vec<Tok>,
     folded: &mut Folded,
+    sure: bool,
 ) -> Option<(usize, LocationKind)> {
     // Most calls fail on the first word: fold it alone first.
     let tables: &ClassTables = &CLASSES;
@@ -1530,6 +1542,9 @@ fn place_in(
     words_into(text, pos, MAX_WORDS + 1, toks, folded);
     let (toks, folded) = (&*toks, &*folded);
     let (j, e) = lookup(toks, folded, 0)?;
+    if sure && e.amb {
+        return None;
+    }
     let mut kind = default_kind(e.kinds);
     // The word before: a keyword gives the kind, and lets a common word in.
     let before = text[..pos].trim_end();

@@ -24,19 +24,7 @@ pub(crate) fn unit_after(text: &str, pos: usize) -> Option<(usize, usize)> {
         && next_word(text, e).is_some_and(|(a, b)| {
             // ۱۰ تن از مسئولان: people; ۱۰ هزار تن از مزارع: tonnes.
             (&text[a..b] == "از" && next_word(text, b).is_some_and(|(c, d)| of_people(&text[c..d])))
-                || matches!(
-                    &text[a..b],
-                    "کشته"
-                        | "زخمی"
-                        | "مجروح"
-                        | "مصدوم"
-                        | "دستگیر"
-                        | "بازداشت"
-                        | "شهید"
-                        | "جان"
-                        | "مفقود"
-                        | "اعدام"
-                )
+                || CASUALTIES.contains(&&text[a..b])
         })
     {
         return None;
@@ -44,12 +32,19 @@ pub(crate) fn unit_after(text: &str, pos: usize) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
+/// Words after «N تن» that make تن people (۵ تن کشته شدند).
+const CASUALTIES: [&str; 10] =
+    ["کشته", "زخمی", "مجروح", "مصدوم", "دستگیر", "بازداشت", "شهید", "جان", "مفقود", "اعدام"];
+
 /// True when `w`, after «N تن از», names people: an animate plural
-/// (مسئولان, کارکنان, معلمین) or a word for a group of people.
+/// (مسئولان, کارکنان, معلمین), a casualty word (کشته شدگان) or a word for
+/// a group of people.
 fn of_people(w: &str) -> bool {
-    let w = w.trim_end_matches('ی').trim_end_matches('\u{200C}');
-    w.ends_with("ان")
-        || w.ends_with("ین")
+    // The plural with or without its ezafe (کارکنان, کارکنانی).
+    let stem = w.trim_end_matches('ی').trim_end_matches('\u{200C}');
+    stem.ends_with("ان")
+        || stem.ends_with("ین")
+        || CASUALTIES.contains(&w)
         || matches!(
             w,
             "اعضا"
@@ -63,11 +58,6 @@ fn of_people(w: &str) -> bool {
                 | "این"
                 | "آن"
                 | "آنها"
-                | "کشته"
-                | "زخمی"
-                | "مجروح"
-                | "مصدوم"
-                | "دستگیر"
         )
 }
 

@@ -998,6 +998,12 @@ fn role_noun_with(k: &str, flags: u16) -> bool {
         .any(|s| k.strip_suffix(s).is_some_and(|st| st.chars().count() >= 3 && flags_of(st) & ROLE != 0))
 }
 
+/// True when `word` (text, not a token) is a verb form: written with
+/// می‌/نمی‌, or a listed finite form ([`is_verb`] of a token).
+pub(crate) fn is_verb_word(word: &str) -> bool {
+    word.starts_with("می\u{200C}") || word.starts_with("نمی\u{200C}") || VERB_FORMS.contains(&key(word))
+}
+
 /// True when word token `t` is a verb form: written with می/نمی, or a
 /// listed finite form (نماید, بگویند, داشتند).
 #[inline]
